@@ -1,0 +1,10 @@
+"""reader's store: articles, annotations, tags and links in SQLite, with no UI.
+
+This package never imports textual or rich, so it can be used as a library and
+from scripts; ``tests/test_import_hygiene.py`` proves it.
+"""
+
+from store.db import Article, Store, Tag, open_store
+from store.errors import IngestError, ReaderError, StoreError
+
+__all__ = ["Article", "IngestError", "ReaderError", "Store", "StoreError", "Tag", "open_store"]

@@ -1,0 +1,100 @@
+"""Turn a file's bytes into article text the rest of the program can trust.
+
+The text is kept as written: the only changes are decoding, newline
+normalization and replacing control characters by U+FFFD one for one, so that
+the terminal never receives an escape sequence from an article and every
+annotation offset stays valid.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from store.errors import IngestError
+
+MAX_BYTES = 64 * 1024 * 1024
+"""Largest file accepted as one article (64 MiB)."""
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_NEWLINES = re.compile(r"\r\n?|\u2028|\u2029|\x85")
+_TITLE_CHARS = 160
+
+
+@dataclass(frozen=True)
+class Document:
+    """A decoded, sanitized text ready to be stored as an article."""
+
+    text: str
+    file_name: str
+    title: str
+
+    @property
+    def content_hash(self) -> str:
+        return content_hash(self.text)
+
+
+def content_hash(text: str) -> str:
+    """The SHA-256 of the text's UTF-8 bytes: equal texts are one article."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def clean_text(raw: str) -> str:
+    """Normalize newlines to ``\\n`` and replace other control characters by U+FFFD.
+
+    Tabs and newlines are kept; every other C0 or C1 control character becomes one
+    U+FFFD, so the result has the same length as the newline-normalized input.
+    """
+    return _CONTROL.sub("\ufffd", _NEWLINES.sub("\n", raw))
+
+
+def guess_title(text: str) -> str:
+    """The first non-blank line, shortened: a title for a file with no metadata."""
+    for line in text.split("\n", 50):
+        line = line.strip()
+        if line:
+            return line if len(line) <= _TITLE_CHARS else line[: _TITLE_CHARS - 1] + "…"
+    return ""
+
+
+def decode(data: bytes, name: str) -> str:
+    """Decode a file's bytes as UTF-8 text, or raise an IngestError naming the file."""
+    if not data.strip():
+        raise IngestError(f"{name}: the file is empty")
+    if b"\x00" in data[:65536]:
+        raise IngestError(f"{name}: not a text file (it contains NUL bytes, so it looks binary)")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        bad = data[err.start : err.start + 1].hex()
+        raise IngestError(
+            f"{name}: not UTF-8 text (byte 0x{bad} at offset {err.start}); "
+            "convert it first, e.g. iconv -f latin1 -t utf-8"
+        ) from None
+
+
+def read_document(path: str | Path) -> Document:
+    """Read a plain-text file as a Document; every problem is an IngestError."""
+    path = Path(path)
+    name = str(path)
+    try:
+        size = path.stat().st_size
+        if path.is_dir():
+            raise IngestError(f"{name}: is a directory, not a text file")
+        if size > MAX_BYTES:
+            raise IngestError(
+                f"{name}: too large ({size / 2**20:.0f} MiB; the limit is {MAX_BYTES // 2**20} MiB)"
+            )
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise IngestError(f"{name}: no such file") from None
+    except PermissionError:
+        raise IngestError(f"{name}: permission denied") from None
+    except OSError as err:
+        raise IngestError(f"{name}: cannot be read ({err.strerror or err})") from None
+    text = clean_text(decode(data, name))
+    if not text.strip():
+        raise IngestError(f"{name}: the file is empty")
+    return Document(text=text, file_name=path.name, title=guess_title(text))

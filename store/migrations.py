@@ -1,0 +1,81 @@
+"""The schema, built step by step with sqlite-utils' ``Migrations``.
+
+One function per change, never edited once released: a new change is a new
+function, added at the end and named in ``store.schema.MIGRATIONS``.
+docs/schema.md describes the tables.
+"""
+
+from __future__ import annotations
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+from store.schema import DEFAULT_TAGS, LINK_KINDS, MIGRATION_SET
+
+migrations = Migrations(MIGRATION_SET)
+
+_KINDS = ", ".join(f"'{kind}'" for kind in LINK_KINDS)
+
+
+@migrations()
+def m001_initial(db: Database) -> None:
+    for sql in (
+        """CREATE TABLE meta (
+            key TEXT PRIMARY KEY,
+            value TEXT NOT NULL
+        )""",
+        """CREATE TABLE articles (
+            id INTEGER PRIMARY KEY,
+            title TEXT NOT NULL,
+            outlet TEXT NOT NULL DEFAULT '',
+            author TEXT NOT NULL DEFAULT '',
+            published TEXT NOT NULL DEFAULT '',
+            url TEXT NOT NULL DEFAULT '',
+            file_name TEXT NOT NULL DEFAULT '',
+            text TEXT NOT NULL,
+            content_hash TEXT NOT NULL UNIQUE,
+            added TEXT NOT NULL
+        )""",
+        """CREATE TABLE tags (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL UNIQUE COLLATE NOCASE,
+            key INTEGER UNIQUE CHECK (key BETWEEN 1 AND 9),
+            colour TEXT NOT NULL,
+            description TEXT NOT NULL DEFAULT ''
+        )""",
+        """CREATE TABLE annotations (
+            id TEXT PRIMARY KEY,
+            article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            start INTEGER NOT NULL CHECK (start >= 0),
+            end INTEGER NOT NULL CHECK (end >= start),
+            exact TEXT NOT NULL,
+            prefix TEXT NOT NULL DEFAULT '',
+            suffix TEXT NOT NULL DEFAULT '',
+            note TEXT NOT NULL DEFAULT '',
+            created TEXT NOT NULL,
+            updated TEXT NOT NULL
+        )""",
+        "CREATE INDEX annotations_by_position ON annotations(article_id, start, end)",
+        """CREATE TABLE annotation_tags (
+            annotation_id TEXT NOT NULL REFERENCES annotations(id) ON DELETE CASCADE,
+            tag_id INTEGER NOT NULL REFERENCES tags(id) ON DELETE CASCADE,
+            PRIMARY KEY (annotation_id, tag_id)
+        )""",
+        "CREATE INDEX annotation_tags_by_tag ON annotation_tags(tag_id)",
+        f"""CREATE TABLE links (
+            id TEXT PRIMARY KEY,
+            source_id TEXT NOT NULL REFERENCES annotations(id) ON DELETE CASCADE,
+            target_id TEXT NOT NULL REFERENCES annotations(id) ON DELETE CASCADE,
+            kind TEXT NOT NULL CHECK (kind IN ({_KINDS})),
+            note TEXT NOT NULL DEFAULT '',
+            created TEXT NOT NULL,
+            CHECK (source_id <> target_id)
+        )""",
+        "CREATE INDEX links_by_source ON links(source_id)",
+        "CREATE INDEX links_by_target ON links(target_id)",
+    ):
+        db.execute(sql)
+    db["tags"].insert_all(
+        {"name": name, "key": key, "colour": colour, "description": description}
+        for name, key, colour, description in DEFAULT_TAGS
+    )

@@ -1,0 +1,25 @@
+"""Facts about the schema that start-up needs without importing sqlite-utils.
+
+The migrations themselves live in ``store.migrations``; importing sqlite-utils
+costs about a third of a Textual app's start, so an up-to-date database is
+recognised here with the standard library alone.
+"""
+
+from __future__ import annotations
+
+MIGRATION_SET = "reader"
+"""The name of this program's set in sqlite-utils' ``_sqlite_migrations`` table."""
+
+MIGRATIONS: tuple[str, ...] = ("m001_initial",)
+"""Every migration, oldest first; ``store.migrations`` registers exactly these."""
+
+LINK_KINDS: tuple[str, ...] = ("contradicts", "corroborates", "same-quote", "paraphrases", "other")
+
+DEFAULT_TAGS: tuple[tuple[str, int, str, str], ...] = (
+    ("quote", 1, "#3b82f6", "A quotation: words attributed to someone"),
+    ("contradiction", 2, "#ef4444", "Conflicts with another account or with itself"),
+    ("claim", 3, "#f59e0b", "A factual claim to check"),
+    ("question", 4, "#a855f7", "Something unclear or unanswered"),
+    ("attribution", 5, "#10b981", "Who says so: a source or its credit"),
+)
+"""Tags every new database starts with: name, digit key, colour, description."""
