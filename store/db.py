@@ -153,7 +153,7 @@ class Store:
 
     def set_meta(self, key: str, value: str) -> None:
         with self.writing() as db:
-            db["meta"].upsert({"key": key, "value": value}, pk="key")
+            db.table("meta").upsert({"key": key, "value": value}, pk="key")
 
     # -- articles -------------------------------------------------------------
 

@@ -75,7 +75,7 @@ def m001_initial(db: Database) -> None:
         "CREATE INDEX links_by_target ON links(target_id)",
     ):
         db.execute(sql)
-    db["tags"].insert_all(
+    db.table("tags").insert_all(
         {"name": name, "key": key, "colour": colour, "description": description}
         for name, key, colour, description in DEFAULT_TAGS
     )

@@ -1,0 +1,25 @@
+"""Fixtures shared by the suite: in-memory stores, seeded or not."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from store import Store, open_store
+from store.seeds import seed_once
+
+
+@pytest.fixture
+def store() -> Iterator[Store]:
+    """A fresh, migrated, empty in-memory store."""
+    fresh = open_store(":memory:")
+    yield fresh
+    fresh.close()
+
+
+@pytest.fixture
+def seeded(store: Store) -> Store:
+    """An in-memory store holding the five seed articles."""
+    seed_once(store)
+    return store

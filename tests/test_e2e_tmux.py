@@ -1,0 +1,107 @@
+"""The installed ``reader`` in a real terminal (tmux): start, read the screen, type, quit."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sqlite3
+import subprocess
+import sys
+import time
+import uuid
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+READER = Path(sys.executable).parent / "reader"
+
+if shutil.which("tmux") is None and not os.environ.get("CI"):
+    pytest.skip("tmux is not installed (CI installs it)", allow_module_level=True)
+
+
+class Terminal:
+    """A tmux session of its own, on a private server, running one command."""
+
+    def __init__(self, command: str, width: int, height: int) -> None:
+        self.socket = f"reader-test-{uuid.uuid4().hex[:8]}"
+        self._tmux("new-session", "-d", "-s", "t", "-x", str(width), "-y", str(height), command)
+
+    def _tmux(self, *args: str) -> str:
+        result = subprocess.run(
+            ["tmux", "-L", self.socket, *args], capture_output=True, text=True, timeout=10
+        )
+        return result.stdout
+
+    def screen(self) -> str:
+        return self._tmux("capture-pane", "-p", "-t", "t")
+
+    def press(self, *keys: str) -> None:
+        self._tmux("send-keys", "-t", "t", *keys)
+
+    def wait_for(self, check: Callable[[str], bool], timeout: float = 20.0) -> str:
+        deadline = time.monotonic() + timeout
+        screen = ""
+        while time.monotonic() < deadline:
+            screen = self.screen()
+            if check(screen):
+                return screen
+            time.sleep(0.1)
+        raise AssertionError(f"timed out; the screen was:\n{screen}")
+
+    def close(self) -> None:
+        self._tmux("kill-server")
+
+
+@pytest.fixture
+def terminal_for(tmp_path: Path) -> Iterator[Callable[..., Terminal]]:
+    opened: list[Terminal] = []
+
+    def start(*args: str, width: int = 160, height: int = 48) -> Terminal:
+        environment = (
+            f"env -u COLUMNS -u LINES READER_DB={tmp_path / 'reader.db'} TERM=xterm-256color"
+        )
+        command = " ".join([environment, str(READER), *args, "; echo EXITED $?; sleep 30"])
+        terminal = Terminal(command, width, height)
+        opened.append(terminal)
+        return terminal
+
+    yield start
+    for terminal in opened:
+        terminal.close()
+
+
+def status_line(screen: str) -> str:
+    """The status line: the one that shows the cursor's row and character."""
+    return next((line for line in screen.split("\n") if " row " in line and " char " in line), "")
+
+
+def test_first_run_in_a_real_terminal(
+    terminal_for: Callable[..., Terminal], tmp_path: Path
+) -> None:
+    term = terminal_for()
+    screen = term.wait_for(lambda s: "CBS News" in s and "row 1/" in s)
+    header = "\n".join(screen.split("\n")[:3])
+    for outlet in ("CNN", "CBS News", "Global News"):
+        assert outlet in header
+    assert status_line(screen).strip().startswith("CNN")
+
+    term.press("Tab")
+    term.wait_for(lambda s: status_line(s).strip().startswith("CBS News"))
+    term.press("j", "j", "j")
+    term.wait_for(lambda s: "row 4/" in status_line(s))
+
+    term.press("q")
+    term.wait_for(lambda s: "EXITED 0" in s)
+    with sqlite3.connect(tmp_path / "reader.db") as conn:
+        assert conn.execute("SELECT count(*) FROM articles").fetchone()[0] == 5
+
+
+def test_bad_file_message_in_a_real_terminal(
+    terminal_for: Callable[..., Terminal], tmp_path: Path
+) -> None:
+    (tmp_path / "latin1.txt").write_bytes(b"caf\xe9\n")
+    term = terminal_for(str(tmp_path / "latin1.txt"), width=120, height=10)
+    screen = term.wait_for(lambda s: "EXITED" in s)
+    assert "latin1.txt: not UTF-8 text" in screen
+    assert "EXITED 1" in screen and "Traceback" not in screen

@@ -1,0 +1,23 @@
+"""The layout of the first screen, compared against approved SVG snapshots."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from store import open_store
+from store.seeds import seed_once
+from tui.app import ReaderApp, make_app
+
+
+def seeded_app() -> ReaderApp:
+    store = open_store(":memory:")
+    seed_once(store)
+    return make_app(store)
+
+
+def test_first_screen_160x48(snap_compare: Any) -> None:
+    assert snap_compare(seeded_app(), terminal_size=(160, 48))
+
+
+def test_first_screen_80x24(snap_compare: Any) -> None:
+    assert snap_compare(seeded_app(), terminal_size=(80, 24))

@@ -1,0 +1,479 @@
+"""The document view: one article's text, soft-wrapped, rendered a row at a time.
+
+Built on Textual's Line API (``ScrollView.render_line``): only visible rows are
+rendered and finished rows are cached, so a 5 MB article costs no more per frame
+than a short one. Positions are character offsets into the article text, never
+rows, so they survive a re-wrap. Large texts wrap in a thread; the first screen
+is wrapped at once.
+
+| key | action |
+| --- | --- |
+| h j k l, arrows | move by character and row |
+| w / b | next / previous word |
+| ( / ) | previous / next sentence |
+| { / } | previous / next paragraph |
+| g / G | start / end of the article |
+| pageup, pagedown, space, ctrl+u, ctrl+d | move by screens and half screens |
+| v | start or end a selection that motions extend (esc ends it) |
+| s / p | select the sentence / paragraph under the cursor |
+| shift+arrows | extend the selection |
+| y | copy the selection |
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import ClassVar
+
+from rich.cells import split_graphemes
+from textual import events, work
+from textual.binding import Binding, BindingType
+from textual.cache import LRUCache
+from textual.content import Content, Span
+from textual.geometry import Size
+from textual.message import Message
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+from textual.worker import get_current_worker
+
+from store import segment
+from tui.wrap import Rows, is_single_cell, wrap_text
+
+SYNC_WRAP_CHARS = 200_000
+"""Texts up to this length are wrapped at once; longer ones wrap in a thread."""
+
+FIRST_SCREEN_CHARS = 64_000
+"""How much of a long text is wrapped at once so its first screen shows immediately."""
+
+
+@dataclass(frozen=True)
+class Selection:
+    """A span of the article text: ``start <= end``, end excluded."""
+
+    start: int
+    end: int
+
+    def __len__(self) -> int:
+        return self.end - self.start
+
+
+class DocView(ScrollView, can_focus=True):
+    """A scrollable, soft-wrapped, read-only view of one article with a cursor."""
+
+    COMPONENT_CLASSES = {"doc-view--cursor", "doc-view--selection", "doc-view--empty"}
+
+    DEFAULT_CSS = """
+    DocView {
+        scrollbar-gutter: stable;
+        overflow-x: hidden;
+        background: $surface;
+        color: $foreground;
+        & > .doc-view--cursor { background: $foreground 15%; }
+        &:focus > .doc-view--cursor { background: $accent; color: $text-accent; text-style: bold; }
+        & > .doc-view--selection { background: $primary 45%; }
+        & > .doc-view--empty { color: $text-muted; text-style: italic; }
+    }
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("j,down", "row(1)", "Down", show=False, id="doc.down"),
+        Binding("k,up", "row(-1)", "Up", show=False, id="doc.up"),
+        Binding("h,left", "char(-1)", "Left", show=False, id="doc.left"),
+        Binding("l,right", "char(1)", "Right", show=False, id="doc.right"),
+        Binding("shift+down", "row(1, True)", "Extend down", show=False),
+        Binding("shift+up", "row(-1, True)", "Extend up", show=False),
+        Binding("shift+left", "char(-1, True)", "Extend left", show=False),
+        Binding("shift+right", "char(1, True)", "Extend right", show=False),
+        Binding("w", "word(1)", "Word", show=False, id="doc.word_next"),
+        Binding("b", "word(-1)", "Back word", show=False, id="doc.word_prev"),
+        Binding("right_parenthesis", "sentence(1)", "Sentence", show=False, id="doc.sent_next"),
+        Binding(
+            "left_parenthesis", "sentence(-1)", "Back sentence", show=False, id="doc.sent_prev"
+        ),
+        Binding("right_curly_bracket", "paragraph(1)", "Paragraph", show=False, id="doc.para_next"),
+        Binding(
+            "left_curly_bracket", "paragraph(-1)", "Back paragraph", show=False, id="doc.para_prev"
+        ),
+        Binding("g,home", "edge(-1)", "Start", show=False, id="doc.start"),
+        Binding("G,end", "edge(1)", "End", show=False, id="doc.end"),
+        Binding("pagedown,space", "page(1)", "Page down", show=False, id="doc.page_down"),
+        Binding("pageup", "page(-1)", "Page up", show=False, id="doc.page_up"),
+        Binding("ctrl+d", "half_page(1)", "Half page down", show=False, id="doc.half_down"),
+        Binding("ctrl+u", "half_page(-1)", "Half page up", show=False, id="doc.half_up"),
+        Binding(
+            "v", "toggle_select", "Select", id="doc.select", tooltip="Start or end a selection"
+        ),
+        Binding("escape", "clear_selection", "Clear", show=False, id="doc.clear"),
+        Binding("s", "select_sentence", "Sentence", id="doc.select_sentence"),
+        Binding("p", "select_paragraph", "Paragraph", id="doc.select_paragraph"),
+        Binding("y", "copy", "Copy", id="doc.copy"),
+    ]
+
+    cursor: reactive[int] = reactive(0, init=False, always_update=True, repaint=False)
+    """The cursor, as an offset into the text."""
+
+    @dataclass
+    class Moved(Message):
+        """The cursor or the selection changed."""
+
+        doc_view: DocView
+
+        @property
+        def control(self) -> DocView:
+            return self.doc_view
+
+    @dataclass
+    class Wrapped(Message):
+        """The whole text has been wrapped at the current width."""
+
+        doc_view: DocView
+
+        @property
+        def control(self) -> DocView:
+            return self.doc_view
+
+    def __init__(
+        self,
+        text: str = "",
+        *,
+        article_id: int | None = None,
+        name: str | None = None,
+        id: str | None = None,
+        classes: str | None = None,
+    ) -> None:
+        super().__init__(name=name, id=id, classes=classes)
+        self.text = text
+        self.article_id = article_id
+        self.rows = Rows()
+        self.mark: int | None = None
+        """Where the selection started while ``v`` mode is on."""
+        self.selection: Selection | None = None
+        self._wrap_width = 0
+        self._goal_cells: int | None = None
+        self._strips: LRUCache[tuple[object, ...], Strip] = LRUCache(1024)
+        self._dragging = False
+
+    # -- text and wrapping ------------------------------------------------------
+
+    def set_text(self, text: str, article_id: int | None = None) -> None:
+        """Show another text from its start."""
+        self.text = text
+        self.article_id = article_id
+        self.mark = None
+        self.selection = None
+        self.rows = Rows()
+        self._wrap_width = 0
+        self._strips.clear()
+        self.set_reactive(DocView.cursor, 0)
+        self.scroll_to(0, 0, animate=False, immediate=True)
+        self._rewrap()
+
+    @property
+    def wrap_width(self) -> int:
+        return self._wrap_width
+
+    @property
+    def fully_wrapped(self) -> bool:
+        return self.rows.wrapped_to >= len(self.text) and bool(self.rows)
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._rewrap()
+
+    def _content_width(self) -> int:
+        return max(1, self.scrollable_content_region.width)
+
+    def _rewrap(self) -> None:
+        width = self._content_width()
+        if width == self._wrap_width and self.rows:
+            return
+        keep = self.rows.starts[self.scroll_offset.y] if self.rows else 0
+        self._wrap_width = width
+        if len(self.text) <= SYNC_WRAP_CHARS:
+            rows = wrap_text(self.text, width)
+            assert rows is not None
+            self._install(rows, keep)
+            self.post_message(self.Wrapped(self))
+            return
+        if not self.rows:
+            first = wrap_text(self.text, width, stop=FIRST_SCREEN_CHARS)
+            assert first is not None
+            self._install(first, keep)
+        self._wrap_in_background(width, keep)
+
+    @work(thread=True, exclusive=True, group="wrap")
+    def _wrap_in_background(self, width: int, keep: int) -> None:
+        worker = get_current_worker()
+        rows = wrap_text(self.text, width, cancelled=lambda: worker.is_cancelled)
+        if rows is not None and not worker.is_cancelled:
+            self.app.call_from_thread(self._install_wrapped, rows, width, keep)
+
+    def _install_wrapped(self, rows: Rows, width: int, keep: int) -> None:
+        if width != self._wrap_width:
+            return
+        top = self.rows.starts[self.scroll_offset.y] if self.rows else keep
+        self._install(rows, top)
+        self.post_message(self.Wrapped(self))
+
+    def _install(self, rows: Rows, keep: int) -> None:
+        """Swap in new rows, keeping the row that holds offset ``keep`` at the top."""
+        self.rows = rows
+        self._strips.clear()
+        self.virtual_size = Size(self._wrap_width, max(1, len(rows)))
+        self.scroll_to(y=self.row_of(keep), animate=False, immediate=True)
+        self.refresh()
+
+    # -- geometry ---------------------------------------------------------------
+
+    def row_of(self, offset: int) -> int:
+        """The row that shows ``offset`` (the last row for offsets past the wrapped part)."""
+        if not self.rows:
+            return 0
+        return max(0, bisect_right(self.rows.starts, offset) - 1)
+
+    def _cells(self, start: int, end: int) -> int:
+        part = self.text[start:end]
+        if is_single_cell(part):
+            return len(part)
+        return split_graphemes(part)[1]
+
+    def offset_at(self, row: int, cells: int) -> int:
+        """The offset under cell column ``cells`` of ``row``, clamped to the row."""
+        if not self.rows:
+            return 0
+        row = min(max(row, 0), len(self.rows) - 1)
+        start, end = self.rows.starts[row], self.rows.ends[row]
+        last = end if row == len(self.rows) - 1 or self.rows.starts[row + 1] != end else end - 1
+        last = max(start, last)
+        part = self.text[start:end]
+        if is_single_cell(part):
+            return min(start + max(cells, 0), last)
+        used = 0
+        for g_start, _, g_cells in split_graphemes(part)[0]:
+            if used + g_cells > cells:
+                return min(start + g_start, last)
+            used += g_cells
+        return last
+
+    # -- rendering --------------------------------------------------------------
+
+    def render_line(self, y: int) -> Strip:
+        scroll_x, scroll_y = self.scroll_offset
+        row = scroll_y + y
+        width = self.size.width
+        if not self.text:
+            return self._empty_line(y, width) if y == 0 else Strip.blank(width, self.rich_style)
+        if row >= len(self.rows):
+            return Strip.blank(width, self.rich_style)
+        start, end = self.rows.starts[row], self.rows.ends[row]
+        cursor = (
+            self.cursor - start if start <= self.cursor <= end and self._cursor_row() == row else -1
+        )
+        sel: tuple[int, int] | None = None
+        if self.selection and self.selection.start < end and self.selection.end > start:
+            sel = (max(self.selection.start, start) - start, min(self.selection.end, end) - start)
+        key = (row, start, end, cursor, sel, self.has_focus, width)
+        strip = self._strips.get(key)
+        if strip is None:
+            strip = self._render_row(start, end, cursor, sel, width)
+            self._strips[key] = strip
+        return strip.apply_offsets(scroll_x, row)
+
+    def _render_row(
+        self, start: int, end: int, cursor: int, sel: tuple[int, int] | None, width: int
+    ) -> Strip:
+        text = self.text[start:end].replace("\t", " ")
+        spans: list[Span] = []
+        if sel is not None:
+            spans.append(Span(sel[0], sel[1], self.get_visual_style("doc-view--selection")))
+        if cursor >= 0:
+            if cursor >= len(text):
+                text += " "
+            spans.append(Span(cursor, cursor + 1, self.get_visual_style("doc-view--cursor")))
+        content = Content(text, spans, strip_control_codes=False)
+        strip = Strip(content.render_segments(self.visual_style), content.cell_length)
+        return strip.crop_extend(0, width, self.rich_style)
+
+    def _empty_line(self, y: int, width: int) -> Strip:
+        content = Content("(this article is empty)").stylize(
+            self.get_visual_style("doc-view--empty")
+        )
+        strip = Strip(content.render_segments(self.visual_style), content.cell_length)
+        return strip.crop_extend(0, width, self.rich_style)
+
+    def _cursor_row(self) -> int:
+        return self.row_of(self.cursor)
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._strips.clear()
+
+    def on_focus(self) -> None:
+        self._refresh_offsets(self.cursor)
+
+    def on_blur(self) -> None:
+        self._refresh_offsets(self.cursor)
+
+    # -- moving -----------------------------------------------------------------
+
+    def move_to(self, offset: int, *, extend: bool = False, keep_goal: bool = False) -> None:
+        """Put the cursor at ``offset``; with ``extend`` the selection follows it."""
+        offset = min(max(offset, 0), len(self.text))
+        old_cursor, old_selection = self.cursor, self.selection
+        if extend and self.mark is None:
+            self.mark = old_cursor
+        if not keep_goal:
+            self._goal_cells = None
+        self.set_reactive(DocView.cursor, offset)
+        if self.mark is not None:
+            low, high = sorted((self.mark, offset))
+            self.selection = Selection(low, high) if high > low else None
+        self._scroll_to_cursor()
+        changed = [old_cursor, offset]
+        for selection in (old_selection, self.selection):
+            if selection is not None:
+                changed += [selection.start, selection.end]
+        self._refresh_offsets(*changed, span=old_selection != self.selection)
+        self.post_message(self.Moved(self))
+
+    def select(self, start: int, end: int) -> None:
+        """Select ``text[start:end]`` and put the cursor at its end."""
+        self.mark = None
+        old = self.selection
+        self.selection = Selection(start, end) if end > start else None
+        self.set_reactive(DocView.cursor, max(start, end - 1) if end > start else start)
+        self._scroll_to_cursor()
+        offsets = [start, end, self.cursor] + ([old.start, old.end] if old else [])
+        self._refresh_offsets(*offsets, span=True)
+        self.post_message(self.Moved(self))
+
+    def clear_selection(self) -> None:
+        old = self.selection
+        self.mark = None
+        self.selection = None
+        if old is not None:
+            self._refresh_offsets(old.start, old.end, span=True)
+        self.post_message(self.Moved(self))
+
+    def _refresh_offsets(self, *offsets: int, span: bool = False) -> None:
+        rows = [self.row_of(offset) for offset in offsets]
+        if span:
+            self.refresh_lines(min(rows), max(rows) - min(rows) + 1)
+        else:
+            for row in set(rows):
+                self.refresh_lines(row)
+
+    def _scroll_to_cursor(self) -> None:
+        row = self._cursor_row()
+        top, height = self.scroll_offset.y, max(1, self.scrollable_content_region.height)
+        if row < top:
+            self.scroll_to(y=row, animate=False, immediate=True)
+        elif row >= top + height:
+            self.scroll_to(y=row - height + 1, animate=False, immediate=True)
+
+    def _move_rows(self, delta: int, extend: bool) -> None:
+        row = self._cursor_row()
+        if self._goal_cells is None:
+            self._goal_cells = self._cells(self.rows.starts[row], self.cursor) if self.rows else 0
+        target = min(max(row + delta, 0), max(len(self.rows) - 1, 0))
+        if target == row:
+            edge = 0 if delta < 0 else len(self.text)
+            self.move_to(edge, extend=extend)
+            return
+        self.move_to(self.offset_at(target, self._goal_cells), extend=extend, keep_goal=True)
+
+    def _motion(self, step: Callable[[str, int], int], extend: bool) -> None:
+        self.move_to(step(self.text, self.cursor), extend=extend or self.mark is not None)
+
+    def action_row(self, delta: int, extend: bool = False) -> None:
+        self._move_rows(delta, extend or self.mark is not None)
+
+    def action_char(self, delta: int, extend: bool = False) -> None:
+        self.move_to(self.cursor + delta, extend=extend or self.mark is not None)
+
+    def action_word(self, direction: int) -> None:
+        self._motion(segment.next_word if direction > 0 else segment.prev_word, False)
+
+    def action_sentence(self, direction: int) -> None:
+        self._motion(segment.next_sentence if direction > 0 else segment.prev_sentence, False)
+
+    def action_paragraph(self, direction: int) -> None:
+        self._motion(segment.next_paragraph if direction > 0 else segment.prev_paragraph, False)
+
+    def action_edge(self, direction: int) -> None:
+        self.move_to(0 if direction < 0 else len(self.text), extend=self.mark is not None)
+
+    def action_page(self, direction: int) -> None:
+        height = max(1, self.scrollable_content_region.height)
+        self.scroll_to(y=self.scroll_offset.y + direction * height, animate=False, immediate=True)
+        self._move_rows(direction * height, self.mark is not None)
+
+    def action_half_page(self, direction: int) -> None:
+        half = max(1, self.scrollable_content_region.height // 2)
+        self.scroll_to(y=self.scroll_offset.y + direction * half, animate=False, immediate=True)
+        self._move_rows(direction * half, self.mark is not None)
+
+    # -- selecting --------------------------------------------------------------
+
+    def action_toggle_select(self) -> None:
+        if self.mark is None:
+            self.mark = self.cursor
+            self.post_message(self.Moved(self))
+        else:
+            self.mark = None
+            self.post_message(self.Moved(self))
+
+    def action_clear_selection(self) -> None:
+        self.clear_selection()
+
+    def action_select_sentence(self) -> None:
+        self.select(*segment.sentence_at(self.text, self.cursor))
+
+    def action_select_paragraph(self) -> None:
+        self.select(*segment.paragraph_at(self.text, self.cursor))
+
+    @property
+    def selected_text(self) -> str:
+        return self.text[self.selection.start : self.selection.end] if self.selection else ""
+
+    def action_copy(self) -> None:
+        if not self.selection:
+            self.notify("Nothing is selected: press v, s or p first.", severity="warning")
+            return
+        self.app.copy_to_clipboard(self.selected_text)
+        self.notify(f"Copied {len(self.selection)} characters.", markup=False)
+
+    # -- mouse ------------------------------------------------------------------
+
+    def _offset_at_event(self, event: events.MouseEvent) -> int | None:
+        point = event.get_content_offset(self)
+        if point is None or not self.rows:
+            return None
+        return self.offset_at(self.scroll_offset.y + point.y, self.scroll_offset.x + point.x)
+
+    def on_mouse_down(self, event: events.MouseDown) -> None:
+        offset = self._offset_at_event(event)
+        if offset is None:
+            return
+        self.focus()
+        self.clear_selection()
+        self.move_to(offset)
+        self._dragging = True
+        self.capture_mouse()
+
+    def on_mouse_move(self, event: events.MouseMove) -> None:
+        if not self._dragging:
+            return
+        offset = self._offset_at_event(event)
+        if offset is not None and offset != self.cursor:
+            if self.mark is None:
+                self.mark = self.cursor
+            self.move_to(offset, extend=True)
+
+    def on_mouse_up(self, event: events.MouseUp) -> None:
+        if self._dragging:
+            self._dragging = False
+            self.release_mouse()
+            self.mark = None
