@@ -68,6 +68,7 @@ class DocView(ScrollView, can_focus=True):
     DEFAULT_CSS = """
     DocView {
         scrollbar-gutter: stable;
+        scrollbar-size-vertical: 1;
         overflow-x: hidden;
         background: $surface;
         color: $foreground;
