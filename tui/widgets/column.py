@@ -49,6 +49,12 @@ class ArticleColumn(Vertical):
         yield Static(heading(self.article), classes="column--heading")
         yield DocView(self._text, article_id=self.article.id)
 
+    def show(self, article: Article, text: str) -> None:
+        """Show another article in this column, from its start."""
+        self.article = article
+        self.query_one(".column--heading", Static).update(heading(article))
+        self.doc_view.set_text(text, article.id)
+
     @property
     def doc_view(self) -> DocView:
         return self.query_one(DocView)

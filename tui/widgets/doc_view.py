@@ -18,6 +18,7 @@ is wrapped at once.
 | s / p | select the sentence / paragraph under the cursor |
 | shift+arrows | extend the selection |
 | y | copy the selection |
+| n / N | next / previous search match |
 """
 
 from __future__ import annotations
@@ -40,6 +41,7 @@ from textual.strip import Strip
 from textual.worker import get_current_worker
 
 from store import segment
+from store.search import find_all
 from tui.wrap import Rows, is_single_cell, wrap_text
 
 SYNC_WRAP_CHARS = 200_000
@@ -63,7 +65,12 @@ class Selection:
 class DocView(ScrollView, can_focus=True):
     """A scrollable, soft-wrapped, read-only view of one article with a cursor."""
 
-    COMPONENT_CLASSES = {"doc-view--cursor", "doc-view--selection", "doc-view--empty"}
+    COMPONENT_CLASSES = {
+        "doc-view--cursor",
+        "doc-view--selection",
+        "doc-view--match",
+        "doc-view--empty",
+    }
 
     DEFAULT_CSS = """
     DocView {
@@ -75,6 +82,7 @@ class DocView(ScrollView, can_focus=True):
         & > .doc-view--cursor { background: $foreground 15%; }
         &:focus > .doc-view--cursor { background: $accent; color: $text-accent; text-style: bold; }
         & > .doc-view--selection { background: $primary 45%; }
+        & > .doc-view--match { background: $warning 40%; }
         & > .doc-view--empty { color: $text-muted; text-style: italic; }
     }
     """
@@ -111,6 +119,8 @@ class DocView(ScrollView, can_focus=True):
         Binding("s", "select_sentence", "Sentence", id="doc.select_sentence"),
         Binding("p", "select_paragraph", "Paragraph", id="doc.select_paragraph"),
         Binding("y", "copy", "Copy", id="doc.copy"),
+        Binding("n", "next_match(1)", "Next match", show=False, id="doc.next_match"),
+        Binding("N", "next_match(-1)", "Previous match", show=False, id="doc.prev_match"),
     ]
 
     cursor: reactive[int] = reactive(0, init=False, always_update=True, repaint=False)
@@ -119,6 +129,16 @@ class DocView(ScrollView, can_focus=True):
     @dataclass
     class Moved(Message):
         """The cursor or the selection changed."""
+
+        doc_view: DocView
+
+        @property
+        def control(self) -> DocView:
+            return self.doc_view
+
+    @dataclass
+    class Scrolled(Message):
+        """The view scrolled to another row."""
 
         doc_view: DocView
 
@@ -156,6 +176,10 @@ class DocView(ScrollView, can_focus=True):
         self._goal_cells: int | None = None
         self._strips: LRUCache[tuple[object, ...], Strip] = LRUCache(1024)
         self._dragging = False
+        self.matches: list[tuple[int, int]] = []
+        """Search matches, in text order."""
+        self._match_starts: list[int] = []
+        self._search_generation = 0
 
     # -- text and wrapping ------------------------------------------------------
 
@@ -165,6 +189,7 @@ class DocView(ScrollView, can_focus=True):
         self.article_id = article_id
         self.mark = None
         self.selection = None
+        self.matches, self._match_starts = [], []
         self.rows = Rows()
         self._wrap_width = 0
         self._strips.clear()
@@ -275,7 +300,7 @@ class DocView(ScrollView, can_focus=True):
         sel: tuple[int, int] | None = None
         if self.selection and self.selection.start < end and self.selection.end > start:
             sel = (max(self.selection.start, start) - start, min(self.selection.end, end) - start)
-        key = (row, start, end, cursor, sel, self.has_focus, width)
+        key = (row, start, end, cursor, sel, self.has_focus, width, self._search_generation)
         strip = self._strips.get(key)
         if strip is None:
             strip = self._render_row(start, end, cursor, sel, width)
@@ -287,6 +312,14 @@ class DocView(ScrollView, can_focus=True):
     ) -> Strip:
         text = self.text[start:end].replace("\t", " ")
         spans: list[Span] = []
+        if self.matches:
+            style = self.get_visual_style("doc-view--match")
+            first = max(0, bisect_right(self._match_starts, start) - 1)
+            for m_start, m_end in self.matches[first:]:
+                if m_start >= end:
+                    break
+                if m_end > start:
+                    spans.append(Span(max(m_start, start) - start, min(m_end, end) - start, style))
         if sel is not None:
             spans.append(Span(sel[0], sel[1], self.get_visual_style("doc-view--selection")))
         if cursor >= 0:
@@ -445,6 +478,48 @@ class DocView(ScrollView, can_focus=True):
             return
         self.app.copy_to_clipboard(self.selected_text)
         self.notify(f"Copied {len(self.selection)} characters.", markup=False)
+
+    # -- searching ------------------------------------------------------------
+
+    def search(self, query: str) -> int:
+        """Highlight every match of ``query`` and go to the first one from the cursor."""
+        self.matches = find_all(self.text, query)
+        self._match_starts = [start for start, _ in self.matches]
+        self._search_generation += 1
+        self.refresh()
+        if self.matches:
+            self._go_to_match(bisect_right(self._match_starts, self.cursor - 1) % len(self.matches))
+        return len(self.matches)
+
+    def action_next_match(self, direction: int) -> None:
+        if not self.matches:
+            self.notify("No search: press / to search this article.", severity="warning")
+            return
+        if direction > 0:
+            index = bisect_right(self._match_starts, self.cursor) % len(self.matches)
+        else:
+            index = (bisect_right(self._match_starts, self.cursor - 1) - 1) % len(self.matches)
+        self._go_to_match(index)
+
+    def _go_to_match(self, index: int) -> None:
+        self.move_to(self.matches[index][0], extend=self.mark is not None)
+
+    # -- scrolling --------------------------------------------------------------
+
+    def watch_scroll_y(self, old_value: float, new_value: float) -> None:
+        super().watch_scroll_y(old_value, new_value)
+        if round(old_value) != round(new_value):
+            self.post_message(self.Scrolled(self))
+
+    @property
+    def position(self) -> float:
+        """How far down the text the top row is, from 0 to 1."""
+        return self.rows.starts[self.scroll_offset.y] / len(self.text) if self.text else 0.0
+
+    def scroll_to_position(self, position: float) -> None:
+        """Scroll so that the row at ``position`` (0 to 1) of the text is at the top."""
+        row = self.row_of(int(position * len(self.text)))
+        self.scroll_to(y=row, animate=False, immediate=True)
 
     # -- mouse ------------------------------------------------------------------
 
