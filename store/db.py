@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from store.errors import StoreError
-from store.ingest import Document, content_hash, read_document
+from store.ingest import Document, content_hash, document_from_bytes, read_bytes, source_hash
 from store.schema import MIGRATION_SET, MIGRATIONS
 
 if TYPE_CHECKING:
@@ -158,7 +158,7 @@ class Store:
     # -- articles -------------------------------------------------------------
 
     _ARTICLE_COLUMNS = (
-        "id, title, outlet, author, published, url, file_name, content_hash, added, length(text)"
+        "id, title, outlet, author, published, url, file_name, content_hash, added, length"
     )
 
     def articles(self) -> list[Article]:
@@ -196,6 +196,7 @@ class Store:
         published: str = "",
         url: str = "",
         file_name: str = "",
+        source_hash: str = "",
     ) -> tuple[int, bool]:
         """Store an article unless the same text is already there.
 
@@ -219,6 +220,8 @@ class Store:
                     "text": text,
                     "content_hash": text_hash,
                     "added": now(),
+                    "length": len(text),
+                    "source_hash": source_hash,
                 }
             )
             article_id = table.last_pk
@@ -227,12 +230,27 @@ class Store:
 
     def add_document(self, document: Document, **metadata: str) -> tuple[int, bool]:
         """Store a Document read by ``store.ingest``; metadata overrides its guesses."""
-        fields = {"title": document.title, "file_name": document.file_name, **metadata}
+        fields = {
+            "title": document.title,
+            "file_name": document.file_name,
+            "source_hash": document.source_hash,
+            **metadata,
+        }
         return self.add_article(document.text, **fields)
 
     def add_file(self, path: str | Path) -> tuple[int, bool]:
-        """Read a plain-text file and store it; raises IngestError or StoreError."""
-        return self.add_document(read_document(path))
+        """Read a plain-text file and store it; raises IngestError or StoreError.
+
+        A file whose bytes were imported before is found by their hash, without
+        decoding it again: reopening a large file costs one read and one hash.
+        """
+        data = read_bytes(path)
+        row = self.conn.execute(
+            "SELECT id FROM articles WHERE source_hash = ?", (source_hash(data),)
+        ).fetchone()
+        if row is not None:
+            return int(row[0]), False
+        return self.add_document(document_from_bytes(data, path))
 
     # -- tags ---------------------------------------------------------------
 
@@ -259,6 +277,9 @@ def open_store(path: str | Path) -> Store:
         conn.execute("PRAGMA busy_timeout = 2000")
         if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal" and name != ":memory:":
             conn.execute("PRAGMA journal_mode = WAL")
+        # In WAL mode NORMAL still survives a killed process (commits are in the
+        # WAL before COMMIT returns); only a power cut may lose the last commits.
+        conn.execute("PRAGMA synchronous = NORMAL")
         store = Store(conn, name)
         store.migrate()
     except sqlite3.Error as err:

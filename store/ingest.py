@@ -30,6 +30,9 @@ class Document:
     text: str
     file_name: str
     title: str
+    source_hash: str = ""
+    """SHA-256 of the file's bytes as read, before decoding: a file seen before is
+    recognised without decoding it again."""
 
     @property
     def content_hash(self) -> str:
@@ -75,8 +78,13 @@ def decode(data: bytes, name: str) -> str:
         ) from None
 
 
-def read_document(path: str | Path) -> Document:
-    """Read a plain-text file as a Document; every problem is an IngestError."""
+def source_hash(data: bytes) -> str:
+    """The SHA-256 of a file's raw bytes."""
+    return hashlib.sha256(data).hexdigest()
+
+
+def read_bytes(path: str | Path) -> bytes:
+    """A file's bytes, or an IngestError naming the file and the problem."""
     path = Path(path)
     name = str(path)
     try:
@@ -87,14 +95,26 @@ def read_document(path: str | Path) -> Document:
             raise IngestError(
                 f"{name}: too large ({size / 2**20:.0f} MiB; the limit is {MAX_BYTES // 2**20} MiB)"
             )
-        data = path.read_bytes()
+        return path.read_bytes()
     except FileNotFoundError:
         raise IngestError(f"{name}: no such file") from None
     except PermissionError:
         raise IngestError(f"{name}: permission denied") from None
     except OSError as err:
         raise IngestError(f"{name}: cannot be read ({err.strerror or err})") from None
-    text = clean_text(decode(data, name))
+
+
+def document_from_bytes(data: bytes, path: str | Path) -> Document:
+    """Decode and clean a file's bytes; every problem is an IngestError naming ``path``."""
+    path = Path(path)
+    text = clean_text(decode(data, str(path)))
     if not text.strip():
-        raise IngestError(f"{name}: the file is empty")
-    return Document(text=text, file_name=path.name, title=guess_title(text))
+        raise IngestError(f"{path}: the file is empty")
+    return Document(
+        text=text, file_name=path.name, title=guess_title(text), source_hash=source_hash(data)
+    )
+
+
+def read_document(path: str | Path) -> Document:
+    """Read a plain-text file as a Document; every problem is an IngestError."""
+    return document_from_bytes(read_bytes(path), path)

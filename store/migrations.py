@@ -79,3 +79,12 @@ def m001_initial(db: Database) -> None:
         {"name": name, "key": key, "colour": colour, "description": description}
         for name, key, colour, description in DEFAULT_TAGS
     )
+
+
+@migrations()
+def m002_article_length_and_source_hash(db: Database) -> None:
+    """Opening a large article must not read its whole text twice before the first screen."""
+    db.execute("ALTER TABLE articles ADD COLUMN length INTEGER NOT NULL DEFAULT 0")
+    db.execute("ALTER TABLE articles ADD COLUMN source_hash TEXT NOT NULL DEFAULT ''")
+    db.execute("UPDATE articles SET length = length(text)")
+    db.execute("CREATE INDEX articles_by_source_hash ON articles(source_hash)")

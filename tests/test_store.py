@@ -22,7 +22,7 @@ def columns(store: Store, table: str) -> set[str]:
 def test_schema_has_every_table_and_column(store: Store) -> None:
     assert columns(store, "articles") == {
         "id", "title", "outlet", "author", "published", "url", "file_name",
-        "text", "content_hash", "added",
+        "text", "content_hash", "added", "length", "source_hash",
     }  # fmt: skip
     assert columns(store, "tags") == {"id", "name", "key", "colour", "description"}
     assert columns(store, "annotations") == {
@@ -60,6 +60,38 @@ def test_migrations_from_empty_apply_every_step() -> None:
     migrations.apply(db)
     assert migrations.pending(db) == []
     assert {"articles", "tags", "annotations", "annotation_tags", "links"} <= set(db.table_names())
+
+
+def test_upgrade_from_the_first_schema_keeps_articles_and_fills_lengths(tmp_path: Path) -> None:
+    path = tmp_path / "old.db"
+    db = Database(path)
+    migrations.apply(db, stop_before="m002_article_length_and_source_hash")
+    db["articles"].insert(
+        {"title": "Old", "text": "héllo wörld", "content_hash": "h", "added": "2017-03-02"}
+    )
+    db.close()
+    store = open_store(path)
+    assert not store.pending_migrations()
+    (article,) = store.articles()
+    assert (article.title, article.length) == ("Old", len("héllo wörld"))
+    assert store.article_text(article.id) == "héllo wörld"
+    store.close()
+
+
+def test_reopening_a_file_seen_before_does_not_decode_it_again(
+    store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text("Title\n\nBody.", encoding="utf-8")
+    first, added = store.add_file(path)
+    assert added
+
+    def fail(*args: object) -> None:
+        raise AssertionError("decoded again")
+
+    monkeypatch.setattr("store.db.document_from_bytes", fail)
+    assert store.add_file(path) == (first, False)
+    assert store.article(first).length == len("Title\n\nBody.")
 
 
 def test_reopening_a_current_database_runs_no_migration(tmp_path: Path) -> None:

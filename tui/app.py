@@ -6,6 +6,7 @@ The App composes widgets and routes keys; what the program knows lives in
 
 from __future__ import annotations
 
+import gc
 from typing import ClassVar
 
 from textual.app import App, ComposeResult
@@ -85,6 +86,7 @@ class ReaderApp(App[None]):
         return max(1, min(len(self.article_ids), self.size.width // MIN_COLUMN_WIDTH))
 
     def on_mount(self) -> None:
+        self.call_after_refresh(gc.enable)
         self._layout_columns()
         if self.columns:
             self.columns[0].doc_view.focus()
