@@ -47,8 +47,8 @@ from tui.wrap import Rows, is_single_cell, wrap_text
 SYNC_WRAP_CHARS = 200_000
 """Texts up to this length are wrapped at once; longer ones wrap in a thread."""
 
-FIRST_SCREEN_CHARS = 64_000
-"""How much of a long text is wrapped at once so its first screen shows immediately."""
+FIRST_SCREEN_CHARS = 16_384
+"""How much of a long text is wrapped at once: more than a full-width 48-row screen holds."""
 
 
 @dataclass(frozen=True)
@@ -227,6 +227,10 @@ class DocView(ScrollView, can_focus=True):
             first = wrap_text(self.text, width, stop=FIRST_SCREEN_CHARS)
             assert first is not None
             self._install(first, keep)
+            # The wrapping thread competes for the GIL: start it once the first
+            # screen is on the terminal.
+            self.call_after_refresh(self._wrap_in_background, width, keep)
+            return
         self._wrap_in_background(width, keep)
 
     @work(thread=True, exclusive=True, group="wrap")
@@ -286,6 +290,10 @@ class DocView(ScrollView, can_focus=True):
     # -- rendering --------------------------------------------------------------
 
     def render_line(self, y: int) -> Strip:
+        if not self.rows and self.text:
+            # The first frame can be drawn before this widget hears of its size:
+            # wrap now so the text is on the first screen, not the one after.
+            self._rewrap()
         scroll_x, scroll_y = self.scroll_offset
         row = scroll_y + y
         width = self.size.width
