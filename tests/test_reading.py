@@ -598,11 +598,6 @@ async def test_y_copies_the_selection(seeded: Store) -> None:
         assert app.clipboard == "resignation", "v from the final stop, back one word"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="status_bar.describe puts the selection after label and position; at 80 "
-    "columns with a long outlet name the one-line Static wraps it out of sight",
-)
 async def test_status_line_shows_the_selection_at_80_columns(seeded: Store) -> None:
     app = raycom_app(seeded)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -818,11 +813,6 @@ async def test_z_zooms_the_focused_column_and_back(seeded: Store) -> None:
         assert focused_view(app) is view
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="app.action_zoom: zooming sets first_visible to the focused column and "
-    "unzooming keeps it, so z z shifts the columns on screen",
-)
 async def test_z_then_z_restores_the_columns_shown_before(seeded: Store) -> None:
     app = make_app(seeded)
     async with app.run_test(size=(120, 30)) as pilot:
@@ -1054,11 +1044,6 @@ async def test_a_three_megabyte_article_shows_at_once_and_answers_keys_while_wra
         assert row_text(view, len(view.rows) - 1).rstrip() in screen_text(app)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="doc_view._move_rows treats the last row wrapped so far as the last row of the "
-    "text: j there jumps to the end of a long article while it is still wrapping",
-)
 async def test_j_on_the_last_row_wrapped_so_far_goes_down_one_row(
     store: Store, gated_wrap: threading.Event
 ) -> None:
@@ -1079,11 +1064,6 @@ async def test_j_on_the_last_row_wrapped_so_far_goes_down_one_row(
             gated_wrap.set()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="doc_view._install_wrapped keeps the old top row, not the cursor: after G during "
-    "the background wrap, the finished view shows the middle, the cursor off screen",
-)
 async def test_G_while_wrapping_shows_the_end_once_wrapped(
     store: Store, gated_wrap: threading.Event
 ) -> None:

@@ -58,6 +58,7 @@ class ReaderApp(App[None]):
         """Index of the leftmost column on screen."""
         self.zoomed = False
         """Whether the focused column fills the screen."""
+        self._unzoomed_first = 0
         self.synced = False
         """Whether scrolling one column scrolls the others to the same place."""
         self._syncing = False
@@ -143,6 +144,10 @@ class ReaderApp(App[None]):
 
     def action_zoom(self) -> None:
         self.zoomed = not self.zoomed
+        if self.zoomed:
+            self._unzoomed_first = self.first_visible
+        else:
+            self.first_visible = self._unzoomed_first
         self._layout_columns()
 
     def action_choose_article(self) -> None:

@@ -49,6 +49,11 @@ SYNC_WRAP_CHARS = 200_000
 
 FIRST_SCREEN_CHARS = 16_384
 """How much of a long text is wrapped at once: more than a full-width 48-row screen holds."""
+EXTEND_CHARS = 16_384
+"""How much more is wrapped at once when a motion reaches the end of the part wrapped so far."""
+NEAR_CHARS = 262_144
+"""A cursor this close past the wrapped part is wrapped to at once; farther, it waits for the
+background wrap, which then scrolls it into view."""
 
 
 @dataclass(frozen=True)
@@ -244,8 +249,35 @@ class DocView(ScrollView, can_focus=True):
         if width != self._wrap_width:
             return
         top = self.rows.starts[self.scroll_offset.y] if self.rows else keep
+        cursor_was_beyond = bool(self.rows) and self.cursor >= self.rows.wrapped_to
         self._install(rows, top)
+        if cursor_was_beyond:
+            # The cursor went past the wrapped part (G, a far search match): show it now.
+            self._scroll_to_cursor()
         self.post_message(self.Wrapped(self))
+
+    def _extend_rows(self) -> bool:
+        """Wrap the next stretch of a partly wrapped text now; False if all is wrapped.
+
+        Motions near the end of the part wrapped so far must not wait for the
+        background wrap, nor mistake its last row for the end of the text.
+        """
+        rows = self.rows
+        if not rows or rows.wrapped_to >= len(self.text):
+            return False
+        more = wrap_text(
+            self.text, self._wrap_width, start=rows.wrapped_to, stop=rows.wrapped_to + EXTEND_CHARS
+        )
+        assert more is not None
+        rows.extend(more)
+        self.virtual_size = Size(self._wrap_width, len(rows))
+        return True
+
+    def _wrap_through(self, offset: int) -> None:
+        """Make sure the row holding ``offset`` is wrapped, when it is near."""
+        while offset >= self.rows.wrapped_to and offset - self.rows.wrapped_to < NEAR_CHARS:
+            if not self._extend_rows():
+                return
 
     def _install(self, rows: Rows, keep: int) -> None:
         """Swap in new rows, keeping the row that holds offset ``keep`` at the top."""
@@ -363,6 +395,7 @@ class DocView(ScrollView, can_focus=True):
     def move_to(self, offset: int, *, extend: bool = False, keep_goal: bool = False) -> None:
         """Put the cursor at ``offset``; with ``extend`` the selection follows it."""
         offset = min(max(offset, 0), len(self.text))
+        self._wrap_through(offset)
         old_cursor, old_selection = self.cursor, self.selection
         if extend and self.mark is None:
             self.mark = old_cursor
@@ -419,6 +452,8 @@ class DocView(ScrollView, can_focus=True):
         row = self._cursor_row()
         if self._goal_cells is None:
             self._goal_cells = self._cells(self.rows.starts[row], self.cursor) if self.rows else 0
+        while row + delta >= len(self.rows) and self._extend_rows():
+            pass
         target = min(max(row + delta, 0), max(len(self.rows) - 1, 0))
         if target == row:
             edge = 0 if delta < 0 else len(self.text)
