@@ -14,6 +14,8 @@ from pathlib import Path
 
 import pytest
 
+from store.segment import next_word
+
 READER = Path(sys.executable).parent / "reader"
 
 if shutil.which("tmux") is None and not os.environ.get("CI"):
@@ -105,3 +107,44 @@ def test_bad_file_message_in_a_real_terminal(
     screen = term.wait_for(lambda s: "EXITED" in s)
     assert "latin1.txt: not UTF-8 text" in screen
     assert "EXITED 1" in screen and "Traceback" not in screen
+
+
+def test_move_and_select_in_a_real_terminal(
+    terminal_for: Callable[..., Terminal], tmp_path: Path
+) -> None:
+    text = (
+        "Moves\n\nSen. Al Franken, D-Minn., asked about the U.S. contacts. "
+        'Sessions said: "I did not have communications with the Russians." '
+        "The hearing ended.\n\nA second paragraph follows."
+    )
+    path = tmp_path / "moves.txt"
+    path.write_text(text, encoding="utf-8")
+    term = terminal_for(str(path), width=80, height=24)
+    term.wait_for(lambda s: "row 1/" in status_line(s))
+
+    term.press("}", "}")  # paragraphs: the first one's text, then the second one's
+    term.wait_for(lambda s: f"char {text.index('A second')}/" in status_line(s))
+    term.press("{")  # back to the first paragraph
+    first = text.index("Sen.")
+    term.wait_for(lambda s: f"char {first}/" in status_line(s))
+    term.press(")")
+    second = text.index("Sessions said")
+    term.wait_for(lambda s: f"char {second}/" in status_line(s))
+
+    term.press("s")
+    sentence = 'Sessions said: "I did not have communications with the Russians."'
+    term.wait_for(lambda s: f"selected {len(sentence)} chars" in status_line(s))
+    # Escape on its own: ESC and a key sent together read as alt+key.
+    term.press("Escape")
+    term.wait_for(lambda s: "selected" not in status_line(s))
+    term.press("g", "v", "w", "w")
+    two_words = next_word(text, next_word(text, 0))
+    term.wait_for(lambda s: f"selected {two_words} chars" in status_line(s))
+    term.press("Escape")
+    term.wait_for(lambda s: "selected" not in status_line(s))
+    term.press("p")
+    paragraph = text[first : text.index("\n\nA second")]
+    screen = term.wait_for(lambda s: f"selected {len(paragraph)} chars" in status_line(s))
+    assert "Sen. Al Franken, D-Minn., asked about the U.S. contacts." in screen
+    term.press("q")
+    term.wait_for(lambda s: "EXITED 0" in s)
