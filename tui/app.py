@@ -13,13 +13,14 @@ from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.content import Content
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from store import Store
 from tui.screens.choose_article import ChooseArticle
 from tui.screens.help import HelpScreen
 from tui.widgets.column import ArticleColumn
 from tui.widgets.doc_view import DocView
+from tui.widgets.legend import Legend
 from tui.widgets.search_bar import SearchBar
 from tui.widgets.status_bar import StatusBar
 
@@ -74,7 +75,7 @@ class ReaderApp(App[None]):
                 yield Static(Content("No articles. Start with: reader FILE.txt"), id="no-articles")
         yield SearchBar()
         yield StatusBar()
-        yield Footer()
+        yield Legend(self.store.tags())
 
     @property
     def columns(self) -> list[ArticleColumn]:
