@@ -27,7 +27,7 @@ from tui.keys import KEYS
 from tui.screens.choose_article import ChooseArticle
 from tui.screens.help import HelpScreen
 from tui.widgets import doc_view as doc_view_module
-from tui.widgets.doc_view import DocView, Selection
+from tui.widgets.doc_view import GUTTER, DocView, Selection
 
 RAYCOM = "Raycom local station (CNN copy)"
 FLYNN = (
@@ -246,7 +246,7 @@ async def test_j_k_and_up_down_keep_the_goal_column_across_short_rows(seeded: St
         text = view.text
         starts = view.rows.starts
         # Row 0 is the headline up to "2016 ", row 1 its last word, row 2 a blank line.
-        assert view.wrap_width == 76
+        assert view.wrap_width == 75
         assert row_text(view, 1) == "election" and row_text(view, 2) == ""
         assert row_text(view, 3).startswith("(CNN) – Attorney General")
         view.move_to(40)
@@ -617,20 +617,19 @@ async def test_click_puts_the_cursor_on_the_clicked_character(seeded: Store) -> 
         await pilot.pause()
         view = focused_view(app)
         text = view.text
-        # The DocView has one cell of left padding: text column c is at x = c + 1.
-        assert view.content_region.x == view.region.x + 1
+        # Left of the text is the gutter: text column c is at x = c + GUTTER.
         await tap(pilot, "ctrl+d")
         top = view.scroll_offset.y
         assert len(row_text(view, top + 2)) > 40
-        await pilot.click(view, offset=(1 + 12, 2))
+        await pilot.click(view, offset=(GUTTER + 12, 2))
         assert view.cursor == view.rows.starts[top + 2] + 12 == view.offset_at(top + 2, 12)
         assert text[view.cursor :].startswith(row_text(view, top + 2)[12:])
         assert view.selection is None
         # Past the end of a short row: the end of that row.
         short = next(r for r in range(top, top + height(view)) if 0 < len(row_text(view, r)) < 30)
-        await pilot.click(view, offset=(1 + 60, short - top))
+        await pilot.click(view, offset=(GUTTER + 60, short - top))
         assert view.cursor == view.rows.ends[short] and text[view.cursor] == "\n"
-        # The padding is not text: clicking it moves nothing.
+        # The gutter is not text: clicking it moves nothing.
         before = view.cursor
         await pilot.click(view, offset=(0, 1))
         assert view.cursor == before
@@ -642,7 +641,7 @@ async def test_click_focuses_another_column(seeded: Store) -> None:
         await pilot.pause()
         third = app.columns[2].doc_view
         assert app.focused is app.columns[0].doc_view
-        await pilot.click(third, offset=(1 + 4, 2))
+        await pilot.click(third, offset=(GUTTER + 4, 2))
         assert app.focused is third
         assert third.cursor == third.rows.starts[2] + 4
         assert status(app).strip().startswith("Global News")
@@ -657,11 +656,11 @@ async def test_drag_selects_from_press_to_release(seeded: Store) -> None:
         row = view.row_of(text.index("(CNN)"))
         assert row_text(view, row).startswith("(CNN)") and view.scroll_offset.y == 0
         start = view.rows.starts[row] + 6
-        await pilot.mouse_down(view, offset=(1 + 6, row))
+        await pilot.mouse_down(view, offset=(GUTTER + 6, row))
         assert view.cursor == start
-        await pilot.hover(view, offset=(1 + 30, row))
-        await pilot.hover(view, offset=(1 + 9, row + 1))
-        await pilot.mouse_up(view, offset=(1 + 9, row + 1))
+        await pilot.hover(view, offset=(GUTTER + 30, row))
+        await pilot.hover(view, offset=(GUTTER + 9, row + 1))
+        await pilot.mouse_up(view, offset=(GUTTER + 9, row + 1))
         end = view.rows.starts[row + 1] + 9
         assert view.selection == Selection(start, end)
         assert view.selected_text == text[start:end]
@@ -671,11 +670,11 @@ async def test_drag_selects_from_press_to_release(seeded: Store) -> None:
         await tap(pilot, "y")
         assert app.clipboard == text[start:end]
         # Dragging up selects the same span; a plain click clears it.
-        await pilot.mouse_down(view, offset=(1 + 9, row + 1))
-        await pilot.hover(view, offset=(1 + 6, row))
-        await pilot.mouse_up(view, offset=(1 + 6, row))
+        await pilot.mouse_down(view, offset=(GUTTER + 9, row + 1))
+        await pilot.hover(view, offset=(GUTTER + 6, row))
+        await pilot.mouse_up(view, offset=(GUTTER + 6, row))
         assert view.selection == Selection(start, end)
-        await pilot.click(view, offset=(1 + 2, row + 3))
+        await pilot.click(view, offset=(GUTTER + 2, row + 3))
         assert view.selection is None
 
 
@@ -966,7 +965,7 @@ async def test_resize_keeps_the_passage_at_the_top(seeded: Store) -> None:
             await pilot.resize_terminal(width, tall)
             await app.workers.wait_for_complete()
             await pilot.pause()
-            assert view.wrap_width == width - 4
+            assert view.wrap_width == width - 5
             row = view.scroll_offset.y
             assert view.rows.starts[row] <= top < view.rows.ends[row] + 1, (width, row)
             assert view.cursor == passage + 20, "the cursor is an offset: it survives"
@@ -985,7 +984,7 @@ async def test_a_one_megabyte_line_wraps_and_g_G_reach_both_ends(store: Store) -
         await app.workers.wait_for_complete()
         await pilot.pause()
         view = focused_view(app)
-        assert view.fully_wrapped and view.wrap_width == 76
+        assert view.fully_wrapped and view.wrap_width == 75
         per_row = (view.wrap_width + 1) // 5 * 5  # whole "word " units that fit
         assert len(view.rows) == -(-len(text) // per_row)
         assert row_text(view, 0) == "word " * (per_row // 5)
@@ -1018,7 +1017,7 @@ async def test_a_three_megabyte_article_shows_at_once_and_answers_keys_while_wra
             shown = screen_text(app)
             for row in range(height(view)):
                 assert row_text(view, row).rstrip() in shown
-            assert first_text_line(app, view).startswith("│ P0 The quick brown fox")
+            assert first_text_line(app, view).startswith("│  P0 The quick brown fox")
             assert "wrapping…" in status(app)
             await tap(pilot, "right_curly_bracket", "right_curly_bracket")
             assert view.cursor == text.index("P2 The quick")
@@ -1098,7 +1097,7 @@ async def test_brackets_in_the_text_are_shown_literally(store: Store) -> None:
         assert "Tags like [bold]this[/] stay. A link [@click=app.quit]x[/] is text." in shown
         assert "End [b]." in shown
         x = text.index("x[/]")
-        await pilot.click(view, offset=(1 + x, 0))
+        await pilot.click(view, offset=(GUTTER + x, 0))
         assert app.is_running and view.cursor == x
         await tap(pilot, "s")
         assert view.selected_text == "A link [@click=app.quit]x[/] is text."

@@ -36,7 +36,7 @@ class ArticleColumn(Vertical):
             text-wrap: wrap;
             text-overflow: ellipsis;
         }
-        & > DocView { height: 1fr; padding: 0 0 0 1; }
+        & > DocView { height: 1fr; padding: 0; }
     }
     """
 

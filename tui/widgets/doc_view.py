@@ -23,15 +23,17 @@ is wrapped at once.
 
 from __future__ import annotations
 
+import itertools
 from bisect import bisect_right
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import ClassVar
+from typing import ClassVar, Protocol
 
 from rich.cells import split_graphemes
 from textual import events, work
 from textual.binding import Binding, BindingType
 from textual.cache import LRUCache
+from textual.color import Color
 from textual.content import Content, Span
 from textual.geometry import Size
 from textual.message import Message
@@ -56,6 +58,39 @@ NEAR_CHARS = 262_144
 background wrap, which then scrolls it into view."""
 
 
+GUTTER = 2
+"""Cells left of the text where a row's marks show which tags and links it carries."""
+
+
+class Mark(Protocol):
+    """What the view needs of an annotation to draw it."""
+
+    @property
+    def id(self) -> str: ...
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+    @property
+    def tags(self) -> tuple[str, ...]: ...
+
+
+class Marks(Protocol):
+    """The annotations of one article, as the view draws them."""
+
+    version: int
+    """Changes whenever anything drawn changes, so cached rows are redrawn."""
+
+    def overlapping(self, start: int, end: int) -> Sequence[Mark]: ...
+    def colour(self, mark: Mark) -> str:
+        """``#rrggbb`` of the mark's first tag (a neutral colour for a plain highlight)."""
+        ...
+
+    def glyphs(self, mark: Mark) -> list[tuple[str, str]]:
+        """The gutter glyphs of a mark, with their colours: its tags, then its link."""
+        ...
+
+
 @dataclass(frozen=True)
 class Selection:
     """A span of the article text: ``start <= end``, end excluded."""
@@ -75,6 +110,7 @@ class DocView(ScrollView, can_focus=True):
         "doc-view--selection",
         "doc-view--match",
         "doc-view--empty",
+        "doc-view--gutter",
     }
 
     DEFAULT_CSS = """
@@ -89,6 +125,7 @@ class DocView(ScrollView, can_focus=True):
         & > .doc-view--selection { background: $primary 45%; }
         & > .doc-view--match { background: $warning 40%; }
         & > .doc-view--empty { color: $text-muted; text-style: italic; }
+        & > .doc-view--gutter { color: $text-muted; }
     }
     """
 
@@ -185,6 +222,9 @@ class DocView(ScrollView, can_focus=True):
         """Search matches, in text order."""
         self._match_starts: list[int] = []
         self._search_generation = 0
+        self.marks: Marks | None = None
+        """The article's annotations, drawn as highlights and gutter marks."""
+        self._mark_styles: dict[tuple[str, bool], str] = {}
 
     # -- text and wrapping ------------------------------------------------------
 
@@ -214,7 +254,7 @@ class DocView(ScrollView, can_focus=True):
         self._rewrap()
 
     def _content_width(self) -> int:
-        return max(1, self.scrollable_content_region.width)
+        return max(1, self.scrollable_content_region.width - GUTTER)
 
     def _rewrap(self) -> None:
         width = self._content_width()
@@ -340,7 +380,18 @@ class DocView(ScrollView, can_focus=True):
         sel: tuple[int, int] | None = None
         if self.selection and self.selection.start < end and self.selection.end > start:
             sel = (max(self.selection.start, start) - start, min(self.selection.end, end) - start)
-        key = (row, start, end, cursor, sel, self.has_focus, width, self._search_generation)
+        marks_version = self.marks.version if self.marks is not None else -1
+        key = (
+            row,
+            start,
+            end,
+            cursor,
+            sel,
+            self.has_focus,
+            width,
+            self._search_generation,
+            marks_version,
+        )
         strip = self._strips.get(key)
         if strip is None:
             strip = self._render_row(start, end, cursor, sel, width)
@@ -352,6 +403,9 @@ class DocView(ScrollView, can_focus=True):
     ) -> Strip:
         text = self.text[start:end].replace("\t", " ")
         spans: list[Span] = []
+        gutter = Content(" " * GUTTER)
+        if self.marks is not None:
+            gutter = self._highlight(start, end, spans)
         if self.matches:
             style = self.get_visual_style("doc-view--match")
             first = max(0, bisect_right(self._match_starts, start) - 1)
@@ -366,9 +420,53 @@ class DocView(ScrollView, can_focus=True):
             if cursor >= len(text):
                 text += " "
             spans.append(Span(cursor, cursor + 1, self.get_visual_style("doc-view--cursor")))
-        content = Content(text, spans, strip_control_codes=False)
+        content = gutter + Content(text, spans, strip_control_codes=False)
         strip = Strip(content.render_segments(self.visual_style), content.cell_length)
         return strip.crop_extend(0, width, self.rich_style)
+
+    def _highlight(self, start: int, end: int, spans: list[Span]) -> Content:
+        """Add the highlights of the marks on ``text[start:end]`` to ``spans``; the gutter.
+
+        Where marks overlap, the shortest (innermost) one gives the colour and the
+        text is underlined, so nested and overlapping passages stay distinct.
+        """
+        assert self.marks is not None
+        marks = self.marks.overlapping(start, end)
+        if not marks:
+            return Content(" " * GUTTER)
+        cuts = sorted(
+            {start, end} | {max(m.start, start) for m in marks} | {min(m.end, end) for m in marks}
+        )
+        for left, right in itertools.pairwise(cuts):
+            covering = [m for m in marks if m.start <= left and m.end >= right]
+            if not covering:
+                continue
+            inner = min(covering, key=lambda m: m.end - m.start)
+            style = self._mark_style(self.marks.colour(inner), len(covering) > 1)
+            spans.append(Span(left - start, right - start, style))
+        glyphs: list[tuple[str, str]] = []
+        for mark in sorted(marks, key=lambda m: (m.start, m.end)):
+            for glyph in self.marks.glyphs(mark):
+                if glyph not in glyphs:
+                    glyphs.append(glyph)
+        if len(glyphs) > GUTTER:
+            glyphs = [*glyphs[: GUTTER - 1], ("+", "")]
+        parts = [(glyph, f"bold {colour}" if colour else "bold") for glyph, colour in glyphs]
+        gutter = Content.assemble(*parts)
+        return gutter.pad_right(GUTTER - gutter.cell_length)
+
+    def _mark_style(self, colour: str, overlapped: bool) -> str:
+        """The tag's colour mixed into the background: readable in any theme."""
+        key = (colour, overlapped)
+        style = self._mark_styles.get(key)
+        if style is None:
+            background = self.background_colors[1]
+            mixed = background.blend(Color.parse(colour), 0.45)
+            style = f"{mixed.get_contrast_text(0.95).hex} on {mixed.hex}"
+            if overlapped:
+                style += " underline"
+            self._mark_styles[key] = style
+        return style
 
     def _empty_line(self, y: int, width: int) -> Strip:
         content = Content("(this article is empty)").stylize(
@@ -383,6 +481,12 @@ class DocView(ScrollView, can_focus=True):
     def notify_style_update(self) -> None:
         super().notify_style_update()
         self._strips.clear()
+        self._mark_styles.clear()
+
+    def set_marks(self, marks: Marks | None) -> None:
+        """Draw ``marks`` (the article's annotations) from now on."""
+        self.marks = marks
+        self.refresh()
 
     def on_focus(self) -> None:
         self._refresh_offsets(self.cursor)
@@ -568,9 +672,9 @@ class DocView(ScrollView, can_focus=True):
 
     def _offset_at_event(self, event: events.MouseEvent) -> int | None:
         point = event.get_content_offset(self)
-        if point is None or not self.rows:
+        if point is None or not self.rows or point.x < GUTTER:
             return None
-        return self.offset_at(self.scroll_offset.y + point.y, self.scroll_offset.x + point.x)
+        return self.offset_at(self.scroll_offset.y + point.y, point.x - GUTTER)
 
     def on_mouse_down(self, event: events.MouseDown) -> None:
         offset = self._offset_at_event(event)
