@@ -17,6 +17,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from store.annotations import AnnotationOps
 from store.errors import StoreError
 from store.ingest import Document, content_hash, document_from_bytes, read_bytes, source_hash
 from store.schema import MIGRATION_SET, MIGRATIONS
@@ -77,7 +78,7 @@ def describe_sqlite_error(name: str, err: sqlite3.Error) -> str:
     return f"{name}: database error ({text})"
 
 
-class Store:
+class Store(AnnotationOps):
     """Articles, tags, annotations and links in one SQLite database.
 
     Built by ``open_store``; every multi-row write runs in ``db.atomic()``.
@@ -109,6 +110,27 @@ class Store:
             with self.db.atomic() as db:
                 yield db
         except sqlite3.Error as err:
+            raise StoreError(describe_sqlite_error(self.name, err)) from None
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """One transaction on the plain connection, for the annotation actions.
+
+        Committed when the block ends (before the caller can show the change as
+        done), rolled back on any error; SQLite errors become a StoreError.
+        """
+        conn = self.conn
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield conn
+            except BaseException:
+                conn.rollback()
+                raise
+            conn.commit()
+        except sqlite3.Error as err:
+            if conn.in_transaction:
+                conn.rollback()
             raise StoreError(describe_sqlite_error(self.name, err)) from None
 
     # -- schema -----------------------------------------------------------

@@ -88,3 +88,17 @@ def m002_article_length_and_source_hash(db: Database) -> None:
     db.execute("ALTER TABLE articles ADD COLUMN source_hash TEXT NOT NULL DEFAULT ''")
     db.execute("UPDATE articles SET length = length(text)")
     db.execute("CREATE INDEX articles_by_source_hash ON articles(source_hash)")
+
+
+@migrations()
+def m003_journal(db: Database) -> None:
+    """Undo and redo that survive a restart: each user action's row changes, reversible."""
+    db.execute(
+        """CREATE TABLE journal (
+            seq INTEGER PRIMARY KEY AUTOINCREMENT,
+            description TEXT NOT NULL,
+            changes TEXT NOT NULL,
+            undone INTEGER NOT NULL DEFAULT 0 CHECK (undone IN (0, 1)),
+            created TEXT NOT NULL
+        )"""
+    )

@@ -10,7 +10,11 @@ from __future__ import annotations
 MIGRATION_SET = "reader"
 """The name of this program's set in sqlite-utils' ``_sqlite_migrations`` table."""
 
-MIGRATIONS: tuple[str, ...] = ("m001_initial", "m002_article_length_and_source_hash")
+MIGRATIONS: tuple[str, ...] = (
+    "m001_initial",
+    "m002_article_length_and_source_hash",
+    "m003_journal",
+)
 """Every migration, oldest first; ``store.migrations`` registers exactly these."""
 
 LINK_KINDS: tuple[str, ...] = ("contradicts", "corroborates", "same-quote", "paraphrases", "other")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 import sqlite3
 import subprocess
 import sys
@@ -148,3 +149,25 @@ def test_move_and_select_in_a_real_terminal(
     assert "Sen. Al Franken, D-Minn., asked about the U.S. contacts." in screen
     term.press("q")
     term.wait_for(lambda s: "EXITED 0" in s)
+
+
+def test_a_tag_survives_kill_9(terminal_for: Callable[..., Terminal], tmp_path: Path) -> None:
+    term = terminal_for()
+    term.wait_for(lambda s: "row 1/" in status_line(s))
+    term.press("1")
+    term.wait_for(lambda s: "Tagged quote." in s)
+    pane_pid = term._tmux("display-message", "-p", "-t", "t", "#{pane_pid}").strip()
+    found = subprocess.run(
+        ["pgrep", "-f", "-P", pane_pid, "reader"], capture_output=True, text=True
+    ).stdout.split()
+    assert found, "reader is not running under the pane's shell"
+    for pid in found:
+        os.kill(int(pid), signal.SIGKILL)
+    term.wait_for(lambda s: "EXITED 137" in s)
+    with sqlite3.connect(tmp_path / "reader.db") as conn:
+        tagged = conn.execute(
+            "SELECT a.exact, t.name FROM annotations a JOIN annotation_tags at"
+            " ON at.annotation_id = a.id JOIN tags t ON t.id = at.tag_id"
+        ).fetchall()
+    assert len(tagged) == 1 and tagged[0][1] == "quote"
+    assert tagged[0][0] == "trump sessions swear in handshake"  # the first line of CNN's text

@@ -42,7 +42,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.worker import get_current_worker
 
-from store import segment
+from store import Annotation, segment
 from store.search import find_all
 from tui.wrap import Rows, is_single_cell, wrap_text
 
@@ -62,31 +62,18 @@ GUTTER = 2
 """Cells left of the text where a row's marks show which tags and links it carries."""
 
 
-class Mark(Protocol):
-    """What the view needs of an annotation to draw it."""
-
-    @property
-    def id(self) -> str: ...
-    @property
-    def start(self) -> int: ...
-    @property
-    def end(self) -> int: ...
-    @property
-    def tags(self) -> tuple[str, ...]: ...
-
-
 class Marks(Protocol):
     """The annotations of one article, as the view draws them."""
 
     version: int
     """Changes whenever anything drawn changes, so cached rows are redrawn."""
 
-    def overlapping(self, start: int, end: int) -> Sequence[Mark]: ...
-    def colour(self, mark: Mark) -> str:
+    def overlapping(self, start: int, end: int) -> Sequence[Annotation]: ...
+    def colour(self, mark: Annotation) -> str:
         """``#rrggbb`` of the mark's first tag (a neutral colour for a plain highlight)."""
         ...
 
-    def glyphs(self, mark: Mark) -> list[tuple[str, str]]:
+    def glyphs(self, mark: Annotation) -> list[tuple[str, str]]:
         """The gutter glyphs of a mark, with their colours: its tags, then its link."""
         ...
 

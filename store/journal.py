@@ -1,0 +1,123 @@
+"""Undo and redo kept in the database, so that they survive a restart.
+
+Every user action runs in one transaction through a ``Changes`` recorder: it
+notes each row it touches as (table, key, row before, row after) and, when the
+action ends, writes them as one ``journal`` entry in the same transaction.
+Undo puts the "before" rows back in reverse order; redo puts the "after" rows
+back in order. A new action after an undo drops the undone entries, as editors do.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from typing import Any
+
+Row = dict[str, Any]
+
+KEYS: dict[str, tuple[str, ...]] = {
+    "annotations": ("id",),
+    "annotation_tags": ("annotation_id", "tag_id"),
+    "links": ("id",),
+    "tags": ("id",),
+}
+"""The tables an action can change, with their primary keys."""
+
+
+def read_row(conn: sqlite3.Connection, table: str, key: Row) -> Row | None:
+    where = " AND ".join(f"{column} = ?" for column in key)
+    cursor = conn.execute(f"SELECT * FROM {table} WHERE {where}", tuple(key.values()))
+    found = cursor.fetchone()
+    if found is None:
+        return None
+    return dict(zip([d[0] for d in cursor.description], found, strict=True))
+
+
+def write_row(conn: sqlite3.Connection, table: str, key: Row, row: Row | None) -> None:
+    """Make the row at ``key`` be ``row`` (None: no row), without cascading deletes.
+
+    An upsert, never ``INSERT OR REPLACE``: a replace deletes first, and the
+    deletion would cascade to the row's annotation tags and links.
+    """
+    if row is None:
+        where = " AND ".join(f"{column} = ?" for column in key)
+        conn.execute(f"DELETE FROM {table} WHERE {where}", tuple(key.values()))
+        return
+    columns = list(row)
+    updates = [c for c in columns if c not in key]
+    action = (
+        "DO UPDATE SET " + ", ".join(f"{c} = excluded.{c}" for c in updates)
+        if updates
+        else "DO NOTHING"
+    )
+    conn.execute(
+        f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})"
+        f" ON CONFLICT ({', '.join(key)}) {action}",
+        tuple(row.values()),
+    )
+
+
+class Changes:
+    """The row changes of one action, recorded as it makes them."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+        self.items: list[tuple[str, Row, Row | None, Row | None]] = []
+        self.description = ""
+        """What the action did, in a few words: undo and redo report it."""
+
+    def key_of(self, table: str, row: Row) -> Row:
+        return {column: row[column] for column in KEYS[table]}
+
+    def put(self, table: str, row: Row) -> None:
+        """Insert or update ``row``, noting what was there before."""
+        key = self.key_of(table, row)
+        before = read_row(self.conn, table, key)
+        merged = {**before, **row} if before else row
+        write_row(self.conn, table, key, merged)
+        self.items.append((table, key, before, read_row(self.conn, table, key)))
+
+    def delete(self, table: str, key: Row) -> None:
+        before = read_row(self.conn, table, key)
+        if before is None:
+            return
+        write_row(self.conn, table, key, None)
+        self.items.append((table, key, before, None))
+
+    def save(self, description: str, when: str) -> None:
+        """Write the entry; the undone entries it supersedes are dropped."""
+        if not self.items:
+            return
+        self.conn.execute("DELETE FROM journal WHERE undone = 1")
+        self.conn.execute(
+            "INSERT INTO journal (description, changes, created) VALUES (?, ?, ?)",
+            (description, json.dumps(self.items), when),
+        )
+
+
+def undo(conn: sqlite3.Connection) -> str | None:
+    """Revert the newest entry not undone; its description, or None if there is none."""
+    found = conn.execute(
+        "SELECT seq, description, changes FROM journal WHERE undone = 0 ORDER BY seq DESC LIMIT 1"
+    ).fetchone()
+    if found is None:
+        return None
+    seq, description, changes = found
+    for table, key, before, _ in reversed(json.loads(changes)):
+        write_row(conn, table, key, before)
+    conn.execute("UPDATE journal SET undone = 1 WHERE seq = ?", (seq,))
+    return str(description)
+
+
+def redo(conn: sqlite3.Connection) -> str | None:
+    """Re-apply the oldest undone entry; its description, or None if there is none."""
+    found = conn.execute(
+        "SELECT seq, description, changes FROM journal WHERE undone = 1 ORDER BY seq LIMIT 1"
+    ).fetchone()
+    if found is None:
+        return None
+    seq, description, changes = found
+    for table, key, _, after in json.loads(changes):
+        write_row(conn, table, key, after)
+    conn.execute("UPDATE journal SET undone = 0 WHERE seq = ?", (seq,))
+    return str(description)

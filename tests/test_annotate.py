@@ -1,0 +1,265 @@
+"""Annotating in the app: tag keys, the tag picker, notes, links, delete, undo, failures.
+
+Each test drives the real app with Pilot and checks both what the user sees
+(the gutter marks, the detail line, notices) and what SQLite holds.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from textual.pilot import Pilot
+
+from store import Store, open_store
+from store.seeds import seed_once
+from store.segment import sentence_at
+from tests.screen import screen_lines
+from tui.app import ReaderApp, make_app
+from tui.screens.link_kind import LinkKind
+from tui.screens.note_editor import NoteEditor
+from tui.screens.tag_picker import TagPicker
+from tui.widgets.detail_bar import DetailBar
+from tui.widgets.doc_view import GUTTER, DocView
+
+
+def focused_view(app: ReaderApp) -> DocView:
+    view = app.focused
+    assert isinstance(view, DocView)
+    return view
+
+
+def rows(store: Store, sql: str, *args: object) -> list[tuple[object, ...]]:
+    return list(store.conn.execute(sql, args))
+
+
+def annotations(store: Store) -> list[tuple[object, ...]]:
+    """(start, end, tags, note) of every annotation, in text order."""
+    return [
+        (a.start, a.end, a.tags, a.note)
+        for article in store.articles()
+        for a in store.annotations(article.id)
+    ]
+
+
+def gutter(app: ReaderApp, view: DocView, row: int) -> str:
+    """The gutter cells of ``row`` of ``view`` (on screen)."""
+    y = view.content_region.y + row - view.scroll_offset.y
+    x = view.content_region.x
+    return screen_lines(app)[y][x : x + GUTTER]
+
+
+def detail(app: ReaderApp) -> str:
+    bar = app.query_one(DetailBar)
+    return str(bar._content) if bar.display else ""
+
+
+def notices(app: ReaderApp) -> str:
+    return " ".join(str(n.message) for n in app._notifications)
+
+
+async def settle(pilot: Pilot[None]) -> None:
+    await pilot.pause()
+    await pilot.pause()
+
+
+async def test_digit_tags_the_sentence_under_the_cursor_and_again_removes_it(
+    seeded: Store,
+) -> None:
+    app = make_app(seeded)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        view = focused_view(app)
+        start, end = sentence_at(view.text, 0)
+        await pilot.press("1")
+        assert annotations(seeded) == [(start, end, ("quote",), "")]
+        assert gutter(app, view, 0).startswith("1")
+        assert "quote" in detail(app)
+        assert "Tagged quote." in notices(app)
+        await pilot.press("1")
+        assert annotations(seeded) == []
+        assert gutter(app, view, 0) == "  "
+        assert detail(app) == ""
+
+
+async def test_digit_tags_the_selection_and_clears_it(seeded: Store) -> None:
+    app = make_app(seeded)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        view = focused_view(app)
+        await pilot.press("v", "w", "w", "2")
+        (annotation,) = seeded.annotations(view.article_id or 0)
+        assert annotation.tags == ("contradiction",)
+        assert (annotation.start, annotation.end) == (0, view.text.index(" ", 6) + 1)
+        assert annotation.exact == view.text[annotation.start : annotation.end]
+        assert view.selection is None
+        # Two tags on one passage: select it again and press 3.
+        view.select(annotation.start, annotation.end)
+        await pilot.press("3")
+        assert seeded.annotation(annotation.id).tags == ("contradiction", "claim")
+
+
+async def test_a_blank_line_has_nothing_to_tag(seeded: Store) -> None:
+    app = make_app(seeded)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        view = focused_view(app)
+        view.move_to(view.text.index("\n\n") + 1)
+        await pilot.press("1")
+        assert annotations(seeded) == []
+        assert "Nothing here to mark" in notices(app)
+
+
+async def test_each_change_is_in_sqlite_before_the_screen_says_it_is_done(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "r.db"
+    store = open_store(path)
+    seed_once(store)
+    app = make_app(store)
+    seen: list[int] = []
+    announce = app.notify
+
+    def notify(message: str, **options: object) -> None:
+        with sqlite3.connect(path) as other:  # another connection sees only commits
+            seen.append(other.execute("SELECT count(*) FROM annotation_tags").fetchone()[0])
+        announce(message, **options)  # type: ignore[arg-type]
+
+    app.notify = notify  # type: ignore[method-assign]
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        await pilot.press("1")
+        await pilot.press("2")
+        await pilot.press("1")
+    assert seen == [1, 2, 1]
+    store.close()
+
+
+async def test_undo_and_redo_survive_a_restart(tmp_path: Path) -> None:
+    path = tmp_path / "r.db"
+    store = open_store(path)
+    seed_once(store)
+    app = make_app(store)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        await pilot.press("1")
+        await pilot.press("s", "2")
+    assert [a[2] for a in annotations(store)] == [("quote", "contradiction")]
+    store.close()
+
+    store = open_store(path)
+    app = make_app(store)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        view = focused_view(app)
+        assert gutter(app, view, 0) == "12"
+        await pilot.press("u")
+        assert [a[2] for a in annotations(store)] == [("quote",)]
+        assert gutter(app, view, 0).startswith("1")
+        await pilot.press("u")
+        assert annotations(store) == []
+        assert gutter(app, view, 0) == "  "
+        await pilot.press("u")
+        assert "Nothing to undo." in notices(app)
+        await pilot.press("ctrl+r", "ctrl+r")
+        assert [a[2] for a in annotations(store)] == [("quote", "contradiction")]
+        assert gutter(app, view, 0) == "12"
+    store.close()
+
+
+async def test_x_deletes_the_annotation_under_the_cursor_and_u_brings_it_back(
+    seeded: Store,
+) -> None:
+    app = make_app(seeded)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        await pilot.press("1", "3")
+        before = annotations(seeded)
+        await pilot.press("x")
+        assert annotations(seeded) == []
+        assert "Annotation deleted" in notices(app)
+        await pilot.press("u")
+        assert annotations(seeded) == before
+        await pilot.press("x", "x")
+        assert "No annotation under the cursor." in notices(app)
+
+
+async def test_m_writes_a_note_kept_verbatim(seeded: Store) -> None:
+    app = make_app(seeded)
+    note = "Check [bold]this[/] against CBS\n[@click=app.quit]x[/] \x1b[31m"
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        await pilot.press("m")
+        assert isinstance(app.screen, NoteEditor)
+        app.screen.query_one("TextArea").text = note  # type: ignore[attr-defined]
+        await pilot.press("ctrl+s")
+        assert not isinstance(app.screen, NoteEditor)
+        (annotation,) = [a for article in seeded.articles() for a in seeded.annotations(article.id)]
+        assert annotation.note == note and annotation.tags == ()
+        assert "Check [bold]this[/] against CBS" in detail(app)
+        assert app.is_running
+        # m on the annotation edits its note; esc leaves it unchanged.
+        await pilot.press("m")
+        await pilot.press("escape")
+        assert seeded.annotation(annotation.id).note == note
+
+
+async def test_t_picks_tags_and_creates_one(seeded: Store) -> None:
+    app = make_app(seeded)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        await pilot.press("t")
+        assert isinstance(app.screen, TagPicker)
+        await pilot.press("q", "u", "o", "enter")
+        assert [a[2] for a in annotations(seeded)] == [("quote",)]
+        await pilot.press("t", *"timeline", "enter")
+        assert [a[2] for a in annotations(seeded)] == [("quote", "timeline")]
+        assert "timeline" in {tag.name for tag in seeded.tags()}
+
+
+async def test_L_links_passages_in_two_columns_and_enter_follows_the_link(
+    seeded: Store,
+) -> None:
+    app = make_app(seeded)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        first = focused_view(app)
+        await pilot.press("L")
+        assert "linking" in detail(app)
+        await pilot.press("tab")
+        second = focused_view(app)
+        assert second is not first
+        await pilot.press("s", "L")
+        assert isinstance(app.screen, LinkKind)
+        await pilot.press("enter")
+        (link,) = rows(seeded, "SELECT kind FROM links")
+        assert link == ("contradicts",)
+        assert "&" in gutter(app, first, 0) and "&" in gutter(app, second, 0)
+        assert "contradicts" in detail(app)
+        await pilot.press("enter")
+        assert focused_view(app) is first
+        assert first.selection is not None and first.selection.start == 0
+        await pilot.press("u")
+        assert rows(seeded, "SELECT kind FROM links") == []
+
+
+async def test_a_full_disk_says_not_saved_and_shows_nothing_new(tmp_path: Path) -> None:
+    path = tmp_path / "r.db"
+    store = open_store(path)
+    seed_once(store)
+    pages = store.conn.execute("PRAGMA page_count").fetchone()[0]
+    store.conn.execute(f"PRAGMA max_page_count = {pages}")
+    app = make_app(store)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        view = focused_view(app)
+        big = "x" * 200_000
+        await pilot.press("m")
+        app.screen.query_one("TextArea").text = big  # type: ignore[attr-defined]
+        await pilot.press("ctrl+s")
+        assert "Not saved" in " ".join(str(n.title) for n in app._notifications)
+        assert "full" in notices(app)
+        assert annotations(store) == []
+        assert gutter(app, view, 0) == "  "
+        assert app.is_running
+    store.close()

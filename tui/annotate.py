@@ -1,0 +1,399 @@
+"""The annotating keys of the app: tags, notes, links, delete, undo and redo.
+
+Every action asks the store to make the change (one committed transaction),
+then redraws from what the store returned, and only then says it is done. When
+the store refuses (a full disk, a read-only file), the message says so and the
+screen shows nothing new.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+
+from store import Annotation, Store, StoreError, segment
+from tui.marks import ArticleMarks
+from tui.reading import ReadingApp
+from tui.screens.link_kind import LinkKind
+from tui.screens.note_editor import NoteEditor
+from tui.screens.tag_picker import TagChoice, TagPicker
+from tui.widgets.column import ArticleColumn
+from tui.widgets.detail_bar import DetailBar
+from tui.widgets.doc_view import DocView
+from tui.widgets.legend import Legend
+from tui.widgets.status_bar import StatusBar
+
+
+class Passage:
+    """A stretch of one article that an action applies to."""
+
+    def __init__(self, column: ArticleColumn, start: int, end: int) -> None:
+        self.column = column
+        self.article_id = column.article.id
+        self.start = start
+        self.end = end
+
+    @property
+    def text(self) -> str:
+        return self.column.doc_view.text[self.start : self.end]
+
+
+ANNOTATE_BINDINGS: list[BindingType] = [
+    *(Binding(str(d), f"tag({d})", f"Tag {d}", show=False, id=f"app.tag{d}") for d in range(1, 10)),
+    Binding("t", "pick_tags", "Tags", id="app.pick_tags"),
+    Binding("T", "manage_tags", "Manage tags", show=False, id="app.manage_tags"),
+    Binding("m", "note", "Note", id="app.note"),
+    Binding("L", "link", "Link", id="app.link"),
+    Binding("enter", "follow_link", "Follow link", show=False, id="app.follow"),
+    Binding("x", "delete", "Delete", show=False, id="app.delete"),
+    Binding("A", "list_annotations", "Annotations", id="app.list"),
+    Binding("u", "undo", "Undo", id="app.undo"),
+    Binding("ctrl+r", "redo", "Redo", show=False, id="app.redo"),
+]
+
+
+class AnnotatingApp(ReadingApp):
+    """Reading, plus the actions behind ``ANNOTATE_BINDINGS``."""
+
+    BINDINGS: ClassVar[list[BindingType]] = ANNOTATE_BINDINGS
+
+    def __init__(self, store: Store, article_ids: list[int]) -> None:
+        super().__init__(store, article_ids)
+        self.article_marks: dict[int, ArticleMarks] = {}
+        """The annotations of each article shown, shared by its columns."""
+        self.link_source: Passage | None = None
+        """Where a link being made starts (first ``L``), until the second ``L``."""
+        self.follow_turn = 0
+        """Which of a passage's links ``enter`` follows next."""
+
+    def compose(self) -> ComposeResult:
+        for widget in super().compose():
+            if isinstance(widget, StatusBar):
+                yield DetailBar()
+            yield widget
+
+    def on_mount(self) -> None:
+        for column in self.columns:
+            column.doc_view.set_marks(self.marks_for(column.article.id))
+
+    @property
+    def legend(self) -> Legend:
+        return self.query_one(Legend)
+
+    def article_shown(self, column: ArticleColumn) -> None:
+        column.doc_view.set_marks(self.marks_for(column.article.id))
+
+    def _show_status(self, view: DocView) -> None:
+        super()._show_status(view)
+        if not view.has_focus or not isinstance(column := view.parent, ArticleColumn):
+            return
+        annotation = self.marks_for(column.article.id).at(view.cursor)
+        links = self.store.links_of(annotation.id) if annotation else []
+        self.query_one(DetailBar).show(annotation, links, self.link_source is not None)
+
+    # -- what an action applies to ------------------------------------------------
+
+    def marks_for(self, article_id: int) -> ArticleMarks:
+        marks = self.article_marks.get(article_id)
+        if marks is None:
+            marks = self.article_marks[article_id] = ArticleMarks.load(self.store, article_id)
+        return marks
+
+    def _passage(self) -> Passage | None:
+        """The selection, else the sentence under the cursor; None (and why) if empty."""
+        column = self.focused_column()
+        if column is None:
+            return None
+        view = column.doc_view
+        if view.selection:
+            return Passage(column, view.selection.start, view.selection.end)
+        start, end = segment.sentence_at(view.text, view.cursor)
+        if not view.text[start:end].strip():
+            self.notify(
+                "Nothing here to mark: select a passage first (v, s or p).",
+                severity="warning",
+                markup=False,
+            )
+            return None
+        return Passage(column, start, end)
+
+    def _under_cursor(self) -> tuple[ArticleColumn, Annotation] | None:
+        column = self.focused_column()
+        if column is None:
+            return None
+        annotation = self.marks_for(column.article.id).at(column.doc_view.cursor)
+        return (column, annotation) if annotation is not None else None
+
+    def _failed(self, err: StoreError) -> None:
+        self.notify(str(err), title="Not saved", severity="error", markup=False, timeout=8)
+
+    def _redraw(self, article_id: int) -> None:
+        marks = self.marks_for(article_id)
+        for column in self.columns:
+            if column.article.id == article_id:
+                column.doc_view.set_marks(marks)
+        if (focused := self.focused_column()) is not None:
+            self._show_status(focused.doc_view)
+
+    def _stored(
+        self, annotation: Annotation | None, article_id: int, removed: str | None = None
+    ) -> None:
+        marks = self.marks_for(article_id)
+        if removed is not None:
+            marks.drop(removed)
+        if annotation is not None:
+            marks.put(annotation)
+        self._redraw(article_id)
+
+    # -- tags ---------------------------------------------------------------------
+
+    def action_tag(self, digit: int) -> None:
+        tag = next((tag for tag in self.store.tags() if tag.key == digit), None)
+        if tag is None:
+            self.notify(
+                f"No tag on key {digit}: press T to give a tag that key.",
+                severity="warning",
+                markup=False,
+            )
+            return
+        passage = self._passage()
+        if passage is None:
+            return
+        before = self.marks_for(passage.article_id).exactly(passage.start, passage.end)
+        try:
+            annotation = self.store.toggle_tag(
+                passage.article_id, passage.start, passage.end, tag.name
+            )
+        except StoreError as err:
+            self._failed(err)
+            return
+        self._stored(annotation, passage.article_id, removed=before.id if before else None)
+        passage.column.doc_view.clear_selection()
+        removed = annotation is None or tag.name not in annotation.tags
+        self.notify(f"{'Removed' if removed else 'Tagged'} {tag.name}.", markup=False, timeout=2)
+
+    def action_pick_tags(self) -> None:
+        passage = self._passage()
+        if passage is None:
+            return
+        existing = self.marks_for(passage.article_id).exactly(passage.start, passage.end)
+        chosen = existing.tags if existing else ()
+
+        def picked(choice: TagChoice | None) -> None:
+            if choice is None:
+                return
+            names = list(choice.names)
+            try:
+                if choice.create:
+                    tag = self.store.create_tag(choice.create, self.next_tag_colour())
+                    names.append(tag.name)
+                    self.refresh_tags()
+                if existing is None:
+                    annotation: Annotation | None = self.store.create_annotation(
+                        passage.article_id, passage.start, passage.end, tags=names
+                    )
+                else:
+                    annotation = self.store.set_tags(existing.id, names)
+            except StoreError as err:
+                self._failed(err)
+                return
+            self._stored(annotation, passage.article_id, removed=existing.id if existing else None)
+            passage.column.doc_view.clear_selection()
+            self.notify("Tags: " + (", ".join(names) or "none") + ".", markup=False, timeout=2)
+
+        self.push_screen(TagPicker(self.store.tags(), chosen), picked)
+
+    def next_tag_colour(self) -> str:
+        palette = ("#06b6d4", "#84cc16", "#ec4899", "#f97316", "#6366f1", "#14b8a6", "#eab308")
+        used = {tag.colour for tag in self.store.tags()}
+        return next((colour for colour in palette if colour not in used), palette[0])
+
+    def refresh_tags(self) -> None:
+        """Tags changed (created, renamed, recoloured...): redraw every mark and the legend."""
+        tags = self.store.tags()
+        self.legend.show(tags)
+        for article_id in list(self.article_marks):
+            self.article_marks[article_id] = ArticleMarks.load(self.store, article_id)
+            self._redraw(article_id)
+
+    def reload_marks(self) -> None:
+        """Re-read every shown article's annotations: after undo, redo or the list's deletes."""
+        self.refresh_tags()
+
+    # -- notes --------------------------------------------------------------------
+
+    def action_note(self) -> None:
+        under = self._under_cursor()
+        column = self.focused_column()
+        passage: Passage | None
+        existing: Annotation | None
+        if under is not None and column is not None and not column.doc_view.selection:
+            column, existing = under
+            passage = Passage(column, existing.start, existing.end)
+        else:
+            passage = self._passage()
+            existing = (
+                self.marks_for(passage.article_id).exactly(passage.start, passage.end)
+                if passage
+                else None
+            )
+        if passage is None:
+            return
+        found = existing
+
+        def written(note: str | None) -> None:
+            if note is None or (found is not None and note == found.note):
+                return
+            try:
+                if found is None:
+                    annotation = self.store.create_annotation(
+                        passage.article_id, passage.start, passage.end, note=note
+                    )
+                else:
+                    annotation = self.store.set_note(found.id, note)
+            except StoreError as err:
+                self._failed(err)
+                return
+            self._stored(annotation, passage.article_id, removed=found.id if found else None)
+            self.notify("Note saved.", timeout=2)
+
+        self.push_screen(NoteEditor(passage.text, found.note if found else ""), written)
+
+    # -- delete, undo, redo ---------------------------------------------------------
+
+    def action_delete(self) -> None:
+        under = self._under_cursor()
+        if under is None:
+            self.notify("No annotation under the cursor.", severity="warning", markup=False)
+            return
+        column, annotation = under
+        try:
+            self.store.delete_annotation(annotation.id)
+        except StoreError as err:
+            self._failed(err)
+            return
+        self._stored(None, column.article.id, removed=annotation.id)
+        self.notify("Annotation deleted (u undoes).", timeout=2)
+
+    def action_undo(self) -> None:
+        self._history(self.store.undo, "Undid", "Nothing to undo.")
+
+    def action_redo(self) -> None:
+        self._history(self.store.redo, "Redid", "Nothing to redo.")
+
+    def _history(self, step: object, done: str, nothing: str) -> None:
+        assert callable(step)
+        try:
+            what = step()
+        except StoreError as err:
+            self._failed(err)
+            return
+        if what is None:
+            self.notify(nothing, severity="warning", markup=False, timeout=2)
+            return
+        self.reload_marks()
+        self.notify(f"{done}: {what}.", markup=False, timeout=2)
+
+    # -- links --------------------------------------------------------------------
+
+    def action_link(self) -> None:
+        passage = self._passage()
+        under = self._under_cursor()
+        column = self.focused_column()
+        if under is not None and column is not None and not column.doc_view.selection:
+            passage = Passage(under[0], under[1].start, under[1].end)
+        if passage is None:
+            return
+        source = self.link_source
+        if source is None:
+            self.link_source = passage
+            self.notify(
+                "Linking from this passage: go to the other one (tab), select it, press L. "
+                "L here again cancels.",
+                markup=False,
+                timeout=6,
+            )
+            self._show_status(passage.column.doc_view)
+            return
+        if (source.article_id, source.start, source.end) == (
+            passage.article_id,
+            passage.start,
+            passage.end,
+        ):
+            self.link_source = None
+            self.notify("Link cancelled.", markup=False, timeout=2)
+            return
+
+        def chosen(result: tuple[str, str] | None) -> None:
+            if result is None:
+                return
+            kind, note = result
+            try:
+                link, ends = self.store.link_passages(
+                    (source.article_id, source.start, source.end),
+                    (passage.article_id, passage.start, passage.end),
+                    kind,
+                    note,
+                )
+            except StoreError as err:
+                self._failed(err)
+                return
+            self.link_source = None
+            for end in ends:
+                marks = self.marks_for(end.article_id)
+                marks.put(end)
+                marks.link(end.id)
+                self._redraw(end.article_id)
+            self.notify(f"Linked: {link.kind}.", markup=False, timeout=2)
+
+        self.push_screen(LinkKind(source.text, passage.text), chosen)
+
+    def action_follow_link(self) -> None:
+        under = self._under_cursor()
+        if under is None:
+            return
+        _, annotation = under
+        links = self.store.links_of(annotation.id)
+        if not links:
+            self.notify("This passage has no link (L makes one).", severity="warning", markup=False)
+            return
+        link = links[self.follow_turn % len(links)]
+        self.follow_turn += 1
+        other_id = link.target_id if link.source_id == annotation.id else link.source_id
+        self.jump_to(other_id)
+
+    def jump_to(self, annotation_id: str) -> None:
+        """Bring the annotation into view and select it, opening its article if need be."""
+        other = self.store.annotation(annotation_id)
+        columns = self.columns
+        target = next((c for c in columns if c.article.id == other.article_id), None)
+        if target is None:
+            focused = self.focused_index()
+            target = columns[(focused + 1) % len(columns)] if len(columns) > 1 else columns[focused]
+            target.show(
+                self.store.article(other.article_id), self.store.article_text(other.article_id)
+            )
+            self.article_shown(target)
+        index = columns.index(target)
+        self._layout_columns(index)
+        target.doc_view.focus()
+        target.doc_view.select(other.start, other.end)
+
+    def action_list_annotations(self) -> None:
+        from tui.screens.annotation_list import AnnotationList
+
+        labels = {article.id: article.label for article in self.store.articles()}
+
+        def chosen(annotation_id: str | None) -> None:
+            self.reload_marks()
+            if annotation_id is not None:
+                self.jump_to(annotation_id)
+
+        self.push_screen(AnnotationList(self.store, labels), chosen)
+
+    def action_manage_tags(self) -> None:
+        from tui.screens.tag_manager import TagManager
+
+        self.push_screen(TagManager(self.store), lambda _: self.refresh_tags())

@@ -1,0 +1,184 @@
+"""The ``T`` screen: rename, recolour, re-key, merge, delete and create tags everywhere at once.
+
+Keys on the highlighted tag: ``r`` rename, ``c`` colour, ``k`` digit key, ``m``
+merge into another tag, ``d`` delete (asks first when passages carry it), ``n``
+new tag, ``esc`` closes. Each change is one undoable action in the store.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
+
+from store import Store, StoreError, Tag
+from tui.screens.dialogs import Confirm, Prompt
+
+
+class TagManager(ModalScreen[None]):
+    DEFAULT_CSS = """
+    TagManager { align: center middle; }
+    TagManager > Vertical {
+        width: 80; max-width: 95%; height: auto; max-height: 90%;
+        border: round $accent; background: $surface; padding: 0 1;
+    }
+    TagManager OptionList { height: auto; max-height: 30; border: none; }
+    TagManager .tags--keys { color: $text-muted; }
+    """
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,q", "dismiss", "Close"),
+        Binding("r", "rename", "Rename"),
+        Binding("c", "recolour", "Colour"),
+        Binding("k", "key", "Key"),
+        Binding("m", "merge", "Merge"),
+        Binding("d", "delete", "Delete"),
+        Binding("n", "new", "New"),
+    ]
+
+    def __init__(self, store: Store) -> None:
+        super().__init__()
+        self.store = store
+        self.tags: list[Tag] = []
+
+    def compose(self) -> ComposeResult:
+        with Vertical() as box:
+            box.border_title = Content("Tags")
+            yield OptionList()
+            yield Static(
+                Content("r rename · c colour · k key · m merge · d delete · n new · esc close"),
+                classes="tags--keys",
+            )
+
+    def on_mount(self) -> None:
+        self._fill()
+        self.query_one(OptionList).focus()
+
+    def _fill(self) -> None:
+        self.tags = self.store.tags()
+        options = self.query_one(OptionList)
+        highlighted = options.highlighted
+        options.set_options(
+            Option(
+                Content.assemble(
+                    (f"{tag.key if tag.key is not None else ' '} ", "bold"),
+                    ("  ", f"on {tag.colour}"),
+                    f" {tag.name}",
+                    (f"  {self.store.tag_usage(tag.name)} passages", "$text-muted"),
+                    (f"  {tag.colour}", "$text-muted"),
+                ),
+                id=str(tag.id),
+            )
+            for tag in self.tags
+        )
+        if self.tags:
+            options.highlighted = min(highlighted or 0, len(self.tags) - 1)
+
+    def _current(self) -> Tag | None:
+        index = self.query_one(OptionList).highlighted
+        return self.tags[index] if index is not None and index < len(self.tags) else None
+
+    def _change(self, change: Callable[[], object], done: str) -> None:
+        try:
+            change()
+        except StoreError as err:
+            self.notify(str(err), title="Not saved", severity="error", markup=False)
+            return
+        self.notify(done, markup=False, timeout=2)
+        self._fill()
+
+    def _ask(self, label: str, value: str, then: Callable[[str], None]) -> None:
+        def answered(answer: str | None) -> None:
+            if answer is not None:
+                then(answer)
+
+        self.app.push_screen(Prompt(label, value), answered)
+
+    def action_rename(self) -> None:
+        if tag := self._current():
+            self._ask(
+                f"New name for {tag.name}:",
+                tag.name,
+                lambda name: self._change(
+                    lambda: self.store.rename_tag(tag.name, name), f"Renamed to {name}."
+                ),
+            )
+
+    def action_recolour(self) -> None:
+        if tag := self._current():
+            self._ask(
+                f"Colour of {tag.name} (#rrggbb):",
+                tag.colour,
+                lambda colour: self._change(
+                    lambda: self.store.recolour_tag(tag.name, colour.strip()), "Colour changed."
+                ),
+            )
+
+    def action_key(self) -> None:
+        if tag := self._current():
+            self._ask(
+                f"Digit key for {tag.name} (1-9, empty for none):",
+                str(tag.key or ""),
+                lambda key: self._change(
+                    lambda: self.store.set_tag_key(tag.name, _digit(key)), "Key changed."
+                ),
+            )
+
+    def action_merge(self) -> None:
+        if tag := self._current():
+            self._ask(
+                f"Merge {tag.name} into which tag?",
+                "",
+                lambda target: self._change(
+                    lambda: self.store.merge_tags(tag.name, target.strip()),
+                    f"Merged {tag.name} into {target.strip()}.",
+                ),
+            )
+
+    def action_delete(self) -> None:
+        tag = self._current()
+        if tag is None:
+            return
+        used = self.store.tag_usage(tag.name)
+
+        def delete(yes: bool | None) -> None:
+            if yes:
+                self._change(lambda: self.store.delete_tag(tag.name), f"Deleted {tag.name}.")
+
+        if used:
+            question = f"Delete the tag {tag.name}? {used} passages carry it (u undoes)."
+            self.app.push_screen(Confirm(question), delete)
+        else:
+            delete(True)
+
+    def action_new(self) -> None:
+        def named(name: str) -> None:
+            self._ask(
+                f"Colour of {name} (#rrggbb):",
+                "#06b6d4",
+                lambda colour: self._ask(
+                    f"Digit key for {name} (1-9, empty for none):",
+                    "",
+                    lambda key: self._change(
+                        lambda: self.store.create_tag(name, colour.strip(), _digit(key)),
+                        f"Created {name}.",
+                    ),
+                ),
+            )
+
+        self._ask("Name of the new tag:", "", named)
+
+
+def _digit(text: str) -> int | None:
+    text = text.strip()
+    if not text:
+        return None
+    if not text.isdigit():
+        raise StoreError(f"a tag's key is a digit from 1 to 9, not {text!r}")
+    return int(text)
