@@ -263,3 +263,61 @@ async def test_a_full_disk_says_not_saved_and_shows_nothing_new(tmp_path: Path) 
         assert gutter(app, view, 0) == "  "
         assert app.is_running
     store.close()
+
+
+async def test_A_lists_filters_jumps_and_deletes(seeded: Store) -> None:
+    from tui.screens.annotation_list import AnnotationList
+
+    cnn, cbs = seeded.articles()[:2]
+    cbs_text = seeded.article_text(cbs.id)
+    far = cbs_text.index("recuse", 2000)
+    seeded.create_annotation(cnn.id, 0, 10, tags=["quote"], note="[bold]odd[/] note")
+    target = seeded.create_annotation(cbs.id, far, far + 6, tags=["claim"])
+    app = make_app(seeded)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        await pilot.press("A")
+        assert isinstance(app.screen, AnnotationList)
+        shown = "\n".join(screen_lines(app))
+        assert "2 of 2" in shown and "[bold]odd[/] note" in shown
+        await pilot.press("slash", *"#claim", "enter")
+        assert "1 of 2" in "\n".join(screen_lines(app))
+        await pilot.press("enter")
+        assert not isinstance(app.screen, AnnotationList)
+        view = focused_view(app)
+        assert view.article_id == cbs.id
+        assert view.selection is not None and view.selection.start == target.start
+        await pilot.press("A", "slash", *"@cnn", "enter", "x")
+        assert [a.id for a in seeded.find_annotations()] == [target.id]
+        assert "0 of 1" in "\n".join(screen_lines(app))
+        await pilot.press("escape")
+        await pilot.press("u")
+        assert len(seeded.find_annotations()) == 2
+
+
+async def test_T_renames_recolours_merges_and_deletes_tags(seeded: Store) -> None:
+    from tui.screens.dialogs import Confirm
+    from tui.screens.tag_manager import TagManager
+
+    cnn = seeded.articles()[0]
+    seeded.create_annotation(cnn.id, 0, 10, tags=["quote"])
+    app = make_app(seeded)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        await pilot.press("T")
+        assert isinstance(app.screen, TagManager)
+        await pilot.press("r", *["backspace"] * 10, *"citation", "enter")
+        assert seeded.tags()[0].name == "citation"
+        assert "citation" in "\n".join(screen_lines(app))
+        await pilot.press("c", *["backspace"] * 10, *"#zzz", "enter")
+        assert "#rrggbb" in notices(app) and seeded.tags()[0].colour == "#3b82f6"
+        await pilot.press("d")
+        assert isinstance(app.screen, Confirm)
+        await pilot.press("n")
+        assert seeded.tags()[0].name == "citation"
+        await pilot.press("m", *"claim", "enter")
+        assert seeded.find_annotations()[0].tags == ("claim",)
+        await pilot.press("escape")
+        # The legend and the marks follow the change.
+        assert "citation" not in screen_lines(app)[-1]
+        assert seeded.tags()[0].name == "contradiction"
