@@ -98,3 +98,21 @@ def launch_big(options: Options) -> Measurement:
         marker = opening_words(article.read_text(encoding="utf-8"))
         reader = reader_command(root / "reader.db", article, marker=marker, env=env)
         return compare_launches(fixed(hello_command(env)), fixed(reader), options).measurement()
+
+
+@benchmark("launch_big_10k", budget=1.5, aim=1.3)
+def launch_big_10k(options: Options) -> Measurement:
+    """Start on the 5 MB article carrying 10,000 annotations until its text shows."""
+    from benchmarks.inprocess import ANNOTATIONS, add_annotations
+    from store import open_store
+
+    with workspace() as root:
+        env = isolated_env(root)
+        article = make_big_article(root / "big-report.txt", BIG_MEGABYTES)
+        store = open_store(root / "reader.db")
+        article_id, _ = store.add_file(article)
+        add_annotations(store, article_id, ANNOTATIONS)
+        store.close()
+        marker = opening_words(article.read_text(encoding="utf-8"))
+        reader = reader_command(root / "reader.db", article, marker=marker, env=env)
+        return compare_launches(fixed(hello_command(env)), fixed(reader), options).measurement()

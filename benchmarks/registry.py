@@ -15,7 +15,7 @@ from typing import Literal
 
 from benchmarks.launch import DEFAULT_SIZE, DEFAULT_TIMEOUT, LaunchError
 
-MODULES = ("benchmarks.launches",)
+MODULES = ("benchmarks.launches", "benchmarks.inprocess")
 """The modules whose import registers benchmarks, in the order they are run."""
 
 Status = Literal["PASS", "FAIL", "ERROR"]

@@ -4,7 +4,7 @@ This package never imports textual or rich, so it can be used as a library and
 from scripts; ``tests/test_import_hygiene.py`` proves it.
 """
 
-from store.annotations import Annotation, Link, SpanIndex
+from store.annotations import Annotation, Link, Mark, SpanIndex
 from store.db import Article, Store, Tag, open_store
 from store.errors import IngestError, ReaderError, StoreError
 
@@ -13,6 +13,7 @@ __all__ = [
     "Article",
     "IngestError",
     "Link",
+    "Mark",
     "ReaderError",
     "SpanIndex",
     "Store",

@@ -11,12 +11,11 @@ from __future__ import annotations
 import json
 import re
 import sqlite3
-import uuid
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar
 
 from store import journal
 from store.errors import StoreError
@@ -59,18 +58,42 @@ class Link:
     created: str
 
 
+@dataclass(frozen=True, slots=True)
+class Mark:
+    """What drawing an annotation needs, loaded fast for thousands: no texts, no note."""
+
+    id: str
+    start: int
+    end: int
+    tags: tuple[str, ...]
+
+
+class Spanned(Protocol):
+    @property
+    def id(self) -> str: ...
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+    @property
+    def tags(self) -> tuple[str, ...]: ...
+
+
 Range = tuple[int, int, int]
 """(article id, start, end) of a passage."""
 
 
-class SpanIndex:
-    """Annotations sorted by position, answering overlap queries in O(log n + k).
+S = TypeVar("S", bound=Spanned)
+
+
+class SpanIndex(Generic[S]):
+    """Annotations (or marks) sorted by position, answering overlap queries in O(log n + k).
 
     ``overlapping`` looks back from the query's start by the longest annotation's
     length, so no annotation that reaches into the query is missed.
     """
 
-    def __init__(self, annotations: Sequence[Annotation] = ()) -> None:
+    def __init__(self, annotations: Sequence[S] = ()) -> None:
         ordered = sorted(annotations, key=lambda a: (a.start, a.end, a.id))
         self._keys = [(a.start, a.end, a.id) for a in ordered]
         self._items = ordered
@@ -80,19 +103,19 @@ class SpanIndex:
     def __len__(self) -> int:
         return len(self._items)
 
-    def __iter__(self) -> Iterator[Annotation]:
+    def __iter__(self) -> Iterator[S]:
         return iter(self._items)
 
-    def get(self, annotation_id: str) -> Annotation | None:
+    def get(self, annotation_id: str) -> S | None:
         return self._by_id.get(annotation_id)
 
-    def overlapping(self, start: int, end: int) -> list[Annotation]:
+    def overlapping(self, start: int, end: int) -> list[S]:
         """The annotations sharing at least one character with ``[start, end)``."""
         low = bisect_left(self._keys, (start - self._longest,))
         high = bisect_left(self._keys, (end,))
         return [a for a in self._items[low:high] if a.end > start]
 
-    def add(self, annotation: Annotation) -> None:
+    def add(self, annotation: S) -> None:
         self.discard(annotation.id)
         key = (annotation.start, annotation.end, annotation.id)
         index = bisect_right(self._keys, key)
@@ -156,6 +179,36 @@ class AnnotationOps:
             (article_id,),
         )
         return [_annotation(row) for row in rows]
+
+    def marks(self, article_id: int) -> list[Mark]:
+        """The article's annotations as drawn: positions and tags only, in text order.
+
+        Two plain queries joined here: an order of magnitude faster than building
+        every Annotation, which matters for an article with 10,000 of them.
+        """
+        names = {tag.id: tag.name for tag in self.tags()}
+        tagged: dict[str, list[int]] = {}
+        for annotation_id, tag_id in self.conn.execute(
+            "SELECT at.annotation_id, at.tag_id FROM annotation_tags at"
+            " JOIN annotations a ON a.id = at.annotation_id WHERE a.article_id = ?",
+            (article_id,),
+        ):
+            tagged.setdefault(annotation_id, []).append(tag_id)
+        rows = self.conn.execute(
+            "SELECT id, start, end FROM annotations WHERE article_id = ? ORDER BY start, end, id",
+            (article_id,),
+        )
+        return [
+            Mark(
+                annotation_id,
+                start,
+                end,
+                tuple(names[t] for t in sorted(tagged[annotation_id]))
+                if annotation_id in tagged
+                else (),
+            )
+            for annotation_id, start, end in rows
+        ]
 
     def annotation(self, annotation_id: str) -> Annotation:
         row = self.conn.execute(_ANNOTATION_SELECT + " WHERE a.id = ?", (annotation_id,)).fetchone()
@@ -417,7 +470,7 @@ class AnnotationOps:
         if not 0 <= start < end <= len(text):
             raise StoreError("nothing selected: the passage is empty or outside the article")
         when = _now()
-        annotation_id = str(uuid.uuid4())
+        annotation_id = _new_id()
         changes.put(
             "annotations",
             {
@@ -438,7 +491,7 @@ class AnnotationOps:
     def _insert_link(
         self, changes: Changes, source_id: str, target_id: str, kind: str, note: str
     ) -> str:
-        link_id = str(uuid.uuid4())
+        link_id = _new_id()
         changes.put(
             "links",
             {
@@ -546,6 +599,13 @@ class _Action(AbstractContextManager[Changes]):
             except BaseException as err:
                 return self._transaction.__exit__(type(err), err, err.__traceback__)
         return self._transaction.__exit__(kind, error, traceback)  # type: ignore[arg-type]
+
+
+def _new_id() -> str:
+    """A random UUID: stable across export, import and merge."""
+    import uuid  # not on the way to the first screen
+
+    return str(uuid.uuid4())
 
 
 def _now() -> str:

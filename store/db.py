@@ -87,6 +87,7 @@ class Store(AnnotationOps):
     def __init__(self, conn: sqlite3.Connection, name: str) -> None:
         self.conn = conn
         self.name = name
+        self._texts: dict[int, str] = {}
         """The path of the database file, or ``:memory:``."""
 
     @cached_property
@@ -197,10 +198,17 @@ class Store(AnnotationOps):
         return Article(*row)
 
     def article_text(self, article_id: int) -> str:
-        row = self.conn.execute("SELECT text FROM articles WHERE id = ?", (article_id,)).fetchone()
-        if row is None:
-            raise StoreError(f"{self.name}: no article with id {article_id}")
-        return str(row[0])
+        """The article's text; kept once read (texts never change, and the caller that
+        shows an article holds the same string anyway)."""
+        text = self._texts.get(article_id)
+        if text is None:
+            row = self.conn.execute(
+                "SELECT text FROM articles WHERE id = ?", (article_id,)
+            ).fetchone()
+            if row is None:
+                raise StoreError(f"{self.name}: no article with id {article_id}")
+            text = self._texts[article_id] = str(row[0])
+        return text
 
     def find_article(self, text_hash: str) -> int | None:
         row = self.conn.execute(

@@ -8,7 +8,6 @@ annotation offset stays valid.
 
 from __future__ import annotations
 
-import hashlib
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -41,6 +40,8 @@ class Document:
 
 def content_hash(text: str) -> str:
     """The SHA-256 of the text's UTF-8 bytes: equal texts are one article."""
+    import hashlib
+
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
@@ -80,6 +81,8 @@ def decode(data: bytes, name: str) -> str:
 
 def source_hash(data: bytes) -> str:
     """The SHA-256 of a file's raw bytes."""
+    import hashlib
+
     return hashlib.sha256(data).hexdigest()
 
 

@@ -8,7 +8,7 @@ screen shows nothing new.
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -16,14 +16,14 @@ from textual.binding import Binding, BindingType
 from store import Annotation, Store, StoreError, segment
 from tui.marks import ArticleMarks
 from tui.reading import ReadingApp
-from tui.screens.link_kind import LinkKind
-from tui.screens.note_editor import NoteEditor
-from tui.screens.tag_picker import TagChoice, TagPicker
 from tui.widgets.column import ArticleColumn
 from tui.widgets.detail_bar import DetailBar
 from tui.widgets.doc_view import DocView
 from tui.widgets.legend import Legend
 from tui.widgets.status_bar import StatusBar
+
+if TYPE_CHECKING:
+    from tui.screens.tag_picker import TagChoice
 
 
 class Passage:
@@ -89,8 +89,9 @@ class AnnotatingApp(ReadingApp):
         super()._show_status(view)
         if not view.has_focus or not isinstance(column := view.parent, ArticleColumn):
             return
-        annotation = self.marks_for(column.article.id).at(view.cursor)
-        links = self.store.links_of(annotation.id) if annotation else []
+        mark = self.marks_for(column.article.id).at(view.cursor)
+        annotation = self.store.annotation(mark.id) if mark else None
+        links = self.store.links_of(mark.id) if mark else []
         self.query_one(DetailBar).show(annotation, links, self.link_source is not None)
 
     # -- what an action applies to ------------------------------------------------
@@ -123,8 +124,13 @@ class AnnotatingApp(ReadingApp):
         column = self.focused_column()
         if column is None:
             return None
-        annotation = self.marks_for(column.article.id).at(column.doc_view.cursor)
-        return (column, annotation) if annotation is not None else None
+        mark = self.marks_for(column.article.id).at(column.doc_view.cursor)
+        return (column, self.store.annotation(mark.id)) if mark is not None else None
+
+    def _exactly(self, passage: Passage) -> Annotation | None:
+        """The annotation of exactly this passage, if there is one."""
+        mark = self.marks_for(passage.article_id).exactly(passage.start, passage.end)
+        return self.store.annotation(mark.id) if mark else None
 
     def _failed(self, err: StoreError) -> None:
         self.notify(str(err), title="Not saved", severity="error", markup=False, timeout=8)
@@ -178,7 +184,7 @@ class AnnotatingApp(ReadingApp):
         passage = self._passage()
         if passage is None:
             return
-        existing = self.marks_for(passage.article_id).exactly(passage.start, passage.end)
+        existing = self._exactly(passage)
         chosen = existing.tags if existing else ()
 
         def picked(choice: TagChoice | None) -> None:
@@ -202,6 +208,8 @@ class AnnotatingApp(ReadingApp):
             self._stored(annotation, passage.article_id, removed=existing.id if existing else None)
             passage.column.doc_view.clear_selection()
             self.notify("Tags: " + (", ".join(names) or "none") + ".", markup=False, timeout=2)
+
+        from tui.screens.tag_picker import TagPicker
 
         self.push_screen(TagPicker(self.store.tags(), chosen), picked)
 
@@ -234,11 +242,7 @@ class AnnotatingApp(ReadingApp):
             passage = Passage(column, existing.start, existing.end)
         else:
             passage = self._passage()
-            existing = (
-                self.marks_for(passage.article_id).exactly(passage.start, passage.end)
-                if passage
-                else None
-            )
+            existing = self._exactly(passage) if passage else None
         if passage is None:
             return
         found = existing
@@ -258,6 +262,8 @@ class AnnotatingApp(ReadingApp):
                 return
             self._stored(annotation, passage.article_id, removed=found.id if found else None)
             self.notify("Note saved.", timeout=2)
+
+        from tui.screens.note_editor import NoteEditor
 
         self.push_screen(NoteEditor(passage.text, found.note if found else ""), written)
 
@@ -347,6 +353,8 @@ class AnnotatingApp(ReadingApp):
                 marks.link(end.id)
                 self._redraw(end.article_id)
             self.notify(f"Linked: {link.kind}.", markup=False, timeout=2)
+
+        from tui.screens.link_kind import LinkKind
 
         self.push_screen(LinkKind(source.text, passage.text), chosen)
 

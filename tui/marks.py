@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from itertools import count
 
-from store import Annotation, SpanIndex, Store, Tag
+from store import Annotation, Mark, SpanIndex, Store, Tag
 
 _versions = count(1)
 """One sequence for every ArticleMarks: a view given new marks never mistakes them for old."""
@@ -28,13 +28,13 @@ class ArticleMarks:
     def __init__(
         self,
         article_id: int,
-        annotations: Iterable[Annotation],
+        annotations: Iterable[Mark],
         tags: Sequence[Tag],
         linked: Iterable[str],
     ) -> None:
         self.article_id = article_id
         self.version = next(_versions)
-        self.index = SpanIndex(list(annotations))
+        self.index: SpanIndex[Mark] = SpanIndex(list(annotations))
         self.linked = set(linked)
         self.set_tags(tags)
 
@@ -42,7 +42,7 @@ class ArticleMarks:
     def load(cls, store: Store, article_id: int) -> ArticleMarks:
         return cls(
             article_id,
-            store.annotations(article_id),
+            store.marks(article_id),
             store.tags(),
             store.linked_annotation_ids(article_id),
         )
@@ -53,16 +53,16 @@ class ArticleMarks:
 
     # -- the DocView's Marks protocol --------------------------------------------
 
-    def overlapping(self, start: int, end: int) -> Sequence[Annotation]:
+    def overlapping(self, start: int, end: int) -> Sequence[Mark]:
         return self.index.overlapping(start, end)
 
-    def colour(self, mark: Annotation) -> str:
+    def colour(self, mark: Mark) -> str:
         for name in mark.tags:
             if tag := self.tags.get(name):
                 return tag.colour
         return PLAIN_COLOUR
 
-    def glyphs(self, mark: Annotation) -> list[tuple[str, str]]:
+    def glyphs(self, mark: Mark) -> list[tuple[str, str]]:
         glyphs = []
         for name in mark.tags:
             tag = self.tags.get(name)
@@ -76,14 +76,14 @@ class ArticleMarks:
 
     # -- questions and changes -----------------------------------------------------
 
-    def at(self, offset: int) -> Annotation | None:
+    def at(self, offset: int) -> Mark | None:
         """The innermost annotation holding ``offset``, if any."""
         holding = [
             a for a in self.index.overlapping(offset, offset + 1) if a.start <= offset < a.end
         ]
         return min(holding, key=lambda a: a.end - a.start) if holding else None
 
-    def exactly(self, start: int, end: int) -> Annotation | None:
+    def exactly(self, start: int, end: int) -> Mark | None:
         """The annotation of exactly ``text[start:end]``, if any."""
         return next(
             (a for a in self.index.overlapping(start, end) if (a.start, a.end) == (start, end)),
@@ -93,7 +93,7 @@ class ArticleMarks:
     def put(self, annotation: Annotation) -> None:
         """Show ``annotation`` as stored now (added, or replacing its old state)."""
         self.index.discard(annotation.id)
-        self.index.add(annotation)
+        self.index.add(Mark(annotation.id, annotation.start, annotation.end, annotation.tags))
         self.version = next(_versions)
 
     def drop(self, annotation_id: str) -> None:

@@ -7,7 +7,7 @@ and routes the reading keys; what the program knows lives in ``store``.
 from __future__ import annotations
 
 import gc
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
@@ -16,13 +16,13 @@ from textual.content import Content
 from textual.widgets import Static
 
 from store import Store
-from tui.screens.choose_article import ChooseArticle
-from tui.screens.help import HelpScreen
 from tui.widgets.column import ArticleColumn
 from tui.widgets.doc_view import DocView
 from tui.widgets.legend import Legend
-from tui.widgets.search_bar import SearchBar
 from tui.widgets.status_bar import StatusBar
+
+if TYPE_CHECKING:
+    from tui.widgets.search_bar import SearchBar
 
 MIN_COLUMN_WIDTH = 40
 """Columns narrower than this are hard to read: fewer are shown, the rest a key away."""
@@ -73,7 +73,6 @@ class ReadingApp(App[None]):
                 yield ArticleColumn(article, self.store.article_text(article_id))
             if not self.article_ids:
                 yield Static(Content("No articles. Start with: reader FILE.txt"), id="no-articles")
-        yield SearchBar()
         yield StatusBar()
         yield Legend(self.store.tags())
 
@@ -162,6 +161,8 @@ class ReadingApp(App[None]):
                 self.article_shown(column)
                 column.doc_view.focus()
 
+        from tui.screens.choose_article import ChooseArticle
+
         self.push_screen(ChooseArticle(self.store.articles(), column.article.id), chosen)
 
     def article_shown(self, column: ArticleColumn) -> None:
@@ -190,9 +191,17 @@ class ReadingApp(App[None]):
 
     # -- search and help -------------------------------------------------------
 
-    def action_search(self) -> None:
-        if self.columns:
-            self.query_one(SearchBar).open()
+    async def action_search(self) -> None:
+        if not self.columns:
+            return
+        from tui.widgets.search_bar import SearchBar
+
+        # Mounted at the first search: an Input costs start-up time for a key not yet pressed.
+        bars = self.query(SearchBar)
+        bar = bars.first() if bars else SearchBar()
+        if not bars:
+            await self.mount(bar)
+        bar.open()
 
     def on_search_bar_done(self, message: SearchBar.Done) -> None:
         column = self._last_column
@@ -208,6 +217,8 @@ class ReadingApp(App[None]):
             )
 
     def action_help(self) -> None:
+        from tui.screens.help import HelpScreen
+
         self.push_screen(HelpScreen())
 
     # -- status -------------------------------------------------------------------

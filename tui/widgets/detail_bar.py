@@ -37,8 +37,13 @@ class DetailBar(Widget):
         self._content = Content("")
 
     def show(self, annotation: Annotation | None, links: Sequence[Link], linking: bool) -> None:
-        self._content = describe(annotation, links, linking)
-        self.set_class(bool(self._content), "-shown")
+        content = describe(annotation, links, linking)
+        if content == self._content:
+            return
+        self._content = content
+        if self.has_class("-shown") != bool(content):
+            # Showing or hiding changes the layout: only when it must.
+            self.set_class(bool(content), "-shown")
         self.refresh()
 
     def render(self) -> RenderResult:

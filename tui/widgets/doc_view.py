@@ -30,6 +30,7 @@ from dataclasses import dataclass
 from typing import ClassVar, Protocol
 
 from rich.cells import split_graphemes
+from rich.style import Style
 from textual import events, work
 from textual.binding import Binding, BindingType
 from textual.cache import LRUCache
@@ -40,9 +41,10 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
+from textual.style import Style as VisualStyle
 from textual.worker import get_current_worker
 
-from store import Annotation, segment
+from store import Mark, segment
 from store.search import find_all
 from tui.wrap import Rows, is_single_cell, wrap_text
 
@@ -68,12 +70,12 @@ class Marks(Protocol):
     version: int
     """Changes whenever anything drawn changes, so cached rows are redrawn."""
 
-    def overlapping(self, start: int, end: int) -> Sequence[Annotation]: ...
-    def colour(self, mark: Annotation) -> str:
+    def overlapping(self, start: int, end: int) -> Sequence[Mark]: ...
+    def colour(self, mark: Mark) -> str:
         """``#rrggbb`` of the mark's first tag (a neutral colour for a plain highlight)."""
         ...
 
-    def glyphs(self, mark: Annotation) -> list[tuple[str, str]]:
+    def glyphs(self, mark: Mark) -> list[tuple[str, str]]:
         """The gutter glyphs of a mark, with their colours: its tags, then its link."""
         ...
 
@@ -212,6 +214,7 @@ class DocView(ScrollView, can_focus=True):
         self.marks: Marks | None = None
         """The article's annotations, drawn as highlights and gutter marks."""
         self._mark_styles: dict[tuple[str, bool], str] = {}
+        self._style_cache: tuple[Style, VisualStyle] | None = None
 
     # -- text and wrapping ------------------------------------------------------
 
@@ -357,9 +360,9 @@ class DocView(ScrollView, can_focus=True):
         row = scroll_y + y
         width = self.size.width
         if not self.text:
-            return self._empty_line(y, width) if y == 0 else Strip.blank(width, self.rich_style)
+            return self._empty_line(y, width) if y == 0 else Strip.blank(width, self._styles()[0])
         if row >= len(self.rows):
-            return Strip.blank(width, self.rich_style)
+            return Strip.blank(width, self._styles()[0])
         start, end = self.rows.starts[row], self.rows.ends[row]
         cursor = (
             self.cursor - start if start <= self.cursor <= end and self._cursor_row() == row else -1
@@ -408,8 +411,19 @@ class DocView(ScrollView, can_focus=True):
                 text += " "
             spans.append(Span(cursor, cursor + 1, self.get_visual_style("doc-view--cursor")))
         content = gutter + Content(text, spans, strip_control_codes=False)
-        strip = Strip(content.render_segments(self.visual_style), content.cell_length)
-        return strip.crop_extend(0, width, self.rich_style)
+        cells = len(text) + gutter.cell_length if is_single_cell(text) else content.cell_length
+        strip = Strip(content.render_segments(self._styles()[1]), cells)
+        return strip if cells == width else strip.crop_extend(0, width, self._styles()[0])
+
+    def _styles(self) -> tuple[Style, VisualStyle]:
+        """The widget's Rich and visual styles, worked out once per style change.
+
+        Both properties walk the DOM on every access; a page of rows asked for them
+        a hundred times.
+        """
+        if self._style_cache is None:
+            self._style_cache = (self.rich_style, self.visual_style)
+        return self._style_cache
 
     def _highlight(self, start: int, end: int, spans: list[Span]) -> Content:
         """Add the highlights of the marks on ``text[start:end]`` to ``spans``; the gutter.
@@ -469,6 +483,7 @@ class DocView(ScrollView, can_focus=True):
         super().notify_style_update()
         self._strips.clear()
         self._mark_styles.clear()
+        self._style_cache = None
 
     def set_marks(self, marks: Marks | None) -> None:
         """Draw ``marks`` (the article's annotations) from now on."""
