@@ -30,6 +30,7 @@ from dataclasses import dataclass
 from typing import ClassVar, Protocol
 
 from rich.cells import split_graphemes
+from rich.segment import Segment
 from rich.style import Style
 from textual import events, work
 from textual.binding import Binding, BindingType
@@ -410,6 +411,12 @@ class DocView(ScrollView, can_focus=True):
             if cursor >= len(text):
                 text += " "
             spans.append(Span(cursor, cursor + 1, self.get_visual_style("doc-view--cursor")))
+        rich_style, visual_style = self._styles()
+        if not spans and not gutter.spans and is_single_cell(text):
+            # Most rows: plain text, nothing marked. One segment, no Content machinery.
+            line = gutter.plain + text
+            strip = Strip([Segment(line, visual_style.rich_style)], len(line))
+            return strip if len(line) == width else strip.crop_extend(0, width, rich_style)
         content = gutter + Content(text, spans, strip_control_codes=False)
         cells = len(text) + gutter.cell_length if is_single_cell(text) else content.cell_length
         strip = Strip(content.render_segments(self._styles()[1]), cells)
