@@ -246,7 +246,7 @@ async def test_j_k_and_up_down_keep_the_goal_column_across_short_rows(seeded: St
         text = view.text
         starts = view.rows.starts
         # Row 0 is the headline up to "2016 ", row 1 its last word, row 2 a blank line.
-        assert view.wrap_width == 75
+        assert view.wrap_width == 76
         assert row_text(view, 1) == "election" and row_text(view, 2) == ""
         assert row_text(view, 3).startswith("(CNN) – Attorney General")
         view.move_to(40)
@@ -965,7 +965,7 @@ async def test_resize_keeps_the_passage_at_the_top(seeded: Store) -> None:
             await pilot.resize_terminal(width, tall)
             await app.workers.wait_for_complete()
             await pilot.pause()
-            assert view.wrap_width == width - 5
+            assert view.wrap_width == width - 4
             row = view.scroll_offset.y
             assert view.rows.starts[row] <= top < view.rows.ends[row] + 1, (width, row)
             assert view.cursor == passage + 20, "the cursor is an offset: it survives"
@@ -984,7 +984,7 @@ async def test_a_one_megabyte_line_wraps_and_g_G_reach_both_ends(store: Store) -
         await app.workers.wait_for_complete()
         await pilot.pause()
         view = focused_view(app)
-        assert view.fully_wrapped and view.wrap_width == 75
+        assert view.fully_wrapped and view.wrap_width == 76
         per_row = (view.wrap_width + 1) // 5 * 5  # whole "word " units that fit
         assert len(view.rows) == -(-len(text) // per_row)
         assert row_text(view, 0) == "word " * (per_row // 5)

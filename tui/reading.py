@@ -87,10 +87,16 @@ class ReadingApp(App[None]):
         return max(1, min(len(self.article_ids), self.size.width // MIN_COLUMN_WIDTH))
 
     def on_mount(self) -> None:
-        self.call_after_refresh(gc.enable)
+        self.call_after_refresh(self._settle_collector)
         self._layout_columns()
         if self.columns:
             self.columns[0].doc_view.focus()
+
+    def _settle_collector(self) -> None:
+        """Once the first screen is up: keep the objects made so far out of every
+        later collection (they live as long as the app), and collect again."""
+        gc.freeze()
+        gc.enable()
 
     def on_resize(self) -> None:
         self._layout_columns()
