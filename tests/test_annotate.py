@@ -213,8 +213,14 @@ async def test_t_picks_tags_and_creates_one(seeded: Store) -> None:
         await pilot.press("q", "u", "o", "enter")
         assert [a[2] for a in annotations(seeded)] == [("quote",)]
         await pilot.press("t", *"timeline", "enter")
+        await pilot.press(*["backspace"] * 12, *"#123456 7", "enter")
         assert [a[2] for a in annotations(seeded)] == [("quote", "timeline")]
-        assert "timeline" in {tag.name for tag in seeded.tags()}
+        timeline = next(tag for tag in seeded.tags() if tag.name == "timeline")
+        assert (timeline.colour, timeline.key) == ("#123456", 7)
+        assert "7  timeline" in screen_lines(app)[-1]  # the legend shows the new key
+        # Key 7 now tags with it; u undoes that tagging, then the creation.
+        await pilot.press("u", "u", "u")
+        assert "timeline" not in {tag.name for tag in seeded.tags()}
 
 
 async def test_L_links_passages_in_two_columns_and_enter_follows_the_link(
@@ -321,3 +327,63 @@ async def test_T_renames_recolours_merges_and_deletes_tags(seeded: Store) -> Non
         # The legend and the marks follow the change.
         assert "citation" not in screen_lines(app)[-1]
         assert seeded.tags()[0].name == "contradiction"
+
+
+def state(store: Store) -> list[list[tuple[object, ...]]]:
+    return [
+        sorted(store.conn.execute(f"SELECT * FROM {table}").fetchall(), key=repr)
+        for table in ("annotations", "annotation_tags", "links", "tags")
+    ]
+
+
+ACTIONS: dict[str, tuple[list[str], list[str], int]] = {
+    # name: (keys before, the action's keys, how many undo steps it takes)
+    "tag key": ([], ["1"], 1),
+    "two tags": ([], ["s", "2", "s", "3"], 2),
+    "untag": (["1"], ["1"], 1),
+    "tag picker": ([], ["t", "c", "l", "a", "enter"], 1),
+    "delete": (["1", "3"], ["x"], 1),
+    "link": ([], ["L", "tab", "s", "L", "enter"], 1),
+}
+
+
+async def test_every_action_in_the_app_is_undone_by_u_and_redone_by_ctrl_r(
+    seeded: Store,
+) -> None:
+    for name, (setup, keys, undos) in ACTIONS.items():
+        app = make_app(seeded)
+        async with app.run_test(size=(160, 48)) as pilot:
+            await settle(pilot)
+            await pilot.press(*setup)
+            before = state(seeded)
+            await pilot.press(*keys)
+            after = state(seeded)
+            assert after != before, name
+            view = focused_view(app)
+            await pilot.press(*["u"] * undos)
+            assert state(seeded) == before, name
+            await pilot.press(*["ctrl+r"] * undos)
+            assert state(seeded) == after, name
+            assert app.is_running and view is focused_view(app)
+        seeded.conn.execute("DELETE FROM journal")
+        seeded.conn.execute("DELETE FROM annotations")
+        seeded.conn.commit()
+
+
+async def test_a_note_is_undone_and_redone(seeded: Store) -> None:
+    app = make_app(seeded)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        await pilot.press("m")
+        app.screen.query_one("TextArea").text = "first"  # type: ignore[attr-defined]
+        await pilot.press("ctrl+s", "m")
+        app.screen.query_one("TextArea").text = "second"  # type: ignore[attr-defined]
+        await pilot.press("ctrl+s")
+        assert "second" in detail(app)
+        await pilot.press("u")
+        assert [a[3] for a in annotations(seeded)] == ["first"]
+        assert "first" in detail(app)
+        await pilot.press("u")
+        assert annotations(seeded) == []
+        await pilot.press("ctrl+r", "ctrl+r")
+        assert [a[3] for a in annotations(seeded)] == ["second"]

@@ -8,6 +8,7 @@ screen shows nothing new.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import ComposeResult
@@ -190,12 +191,13 @@ class AnnotatingApp(ReadingApp):
         def picked(choice: TagChoice | None) -> None:
             if choice is None:
                 return
-            names = list(choice.names)
+            if choice.create:
+                self._create_tag_then(choice.create, lambda name: apply([*choice.names, name]))
+            else:
+                apply(list(choice.names))
+
+        def apply(names: list[str]) -> None:
             try:
-                if choice.create:
-                    tag = self.store.create_tag(choice.create, self.next_tag_colour())
-                    names.append(tag.name)
-                    self.refresh_tags()
                 if existing is None:
                     annotation: Annotation | None = self.store.create_annotation(
                         passage.article_id, passage.start, passage.end, tags=names
@@ -213,6 +215,31 @@ class AnnotatingApp(ReadingApp):
 
         self.push_screen(TagPicker(self.store.tags(), chosen), picked)
 
+    def _create_tag_then(self, name: str, then: Callable[[str], None]) -> None:
+        """Ask the new tag's colour and digit key (both prefilled), create it, go on."""
+        from tui.screens.dialogs import Prompt
+
+        taken = {tag.key for tag in self.store.tags()}
+        free = next((digit for digit in range(1, 10) if digit not in taken), None)
+        suggested = f"{self.next_tag_colour()} {free or ''}".strip()
+
+        def answered(answer: str | None) -> None:
+            if answer is None:
+                return
+            words = answer.split()
+            colour = next((w for w in words if w.startswith("#")), self.next_tag_colour())
+            key = next((int(w) for w in words if w.isdigit()), None)
+            try:
+                tag = self.store.create_tag(name, colour, key)
+            except StoreError as err:
+                self._failed(err)
+                return
+            self.refresh_tags()
+            then(tag.name)
+
+        label = f"New tag {name!r}: its colour (#rrggbb) and, if you like, a digit key 1-9"
+        self.push_screen(Prompt(label, suggested), answered)
+
     def next_tag_colour(self) -> str:
         palette = ("#06b6d4", "#84cc16", "#ec4899", "#f97316", "#6366f1", "#14b8a6", "#eab308")
         used = {tag.colour for tag in self.store.tags()}
@@ -224,6 +251,7 @@ class AnnotatingApp(ReadingApp):
         self.legend.show(tags)
         for article_id in list(self.article_marks):
             self.article_marks[article_id] = ArticleMarks.load(self.store, article_id)
+        for article_id in list(self.article_marks):
             self._redraw(article_id)
 
     def reload_marks(self) -> None:
