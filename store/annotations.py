@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar
 
 from store import journal
+from store.anchor import quote_selector
 from store.errors import StoreError
 from store.journal import Changes
 from store.schema import LINK_KINDS
@@ -25,8 +26,6 @@ from store.schema import LINK_KINDS
 if TYPE_CHECKING:
     from store.db import Tag
 
-CONTEXT_CHARS = 32
-"""Characters of prefix and suffix kept with each passage (W3C TextQuoteSelector)."""
 
 _COLOUR = re.compile(r"#[0-9a-fA-F]{6}")
 
@@ -372,17 +371,9 @@ class AnnotationOps:
         _check_colour(colour)
         self._check_free(name, key)
         with self._action(f"new tag {name}") as changes:
-            tag_id = self._next_id("tags")
-            changes.put(
-                "tags",
-                {
-                    "id": tag_id,
-                    "name": name,
-                    "key": key,
-                    "colour": colour,
-                    "description": description,
-                },
-            )
+            tag_id = self._put_tag(changes, name, colour, key)
+            if description:
+                changes.put("tags", {"id": tag_id, "description": description})
         return self._tag_row(tag_id)
 
     def rename_tag(self, old: str, new: str) -> Tag:
@@ -464,13 +455,22 @@ class AnnotationOps:
         return _Action(self, description)
 
     def _insert_annotation(
-        self, changes: Changes, article_id: int, start: int, end: int, note: str
+        self,
+        changes: Changes,
+        article_id: int,
+        start: int,
+        end: int,
+        note: str,
+        annotation_id: str | None = None,
+        when: tuple[str, str] | None = None,
     ) -> str:
         text = self.article_text(article_id)
         if not 0 <= start < end <= len(text):
             raise StoreError("nothing selected: the passage is empty or outside the article")
-        when = _now()
-        annotation_id = _new_id()
+        now = _now()
+        created, updated = when or (now, now)
+        annotation_id = annotation_id or _new_id()
+        exact, prefix, suffix = quote_selector(text, start, end)
         changes.put(
             "annotations",
             {
@@ -478,20 +478,28 @@ class AnnotationOps:
                 "article_id": article_id,
                 "start": start,
                 "end": end,
-                "exact": text[start:end],
-                "prefix": text[max(0, start - CONTEXT_CHARS) : start],
-                "suffix": text[end : end + CONTEXT_CHARS],
+                "exact": exact,
+                "prefix": prefix,
+                "suffix": suffix,
                 "note": note,
-                "created": when,
-                "updated": when,
+                "created": created or now,
+                "updated": updated or created or now,
             },
         )
         return annotation_id
 
     def _insert_link(
-        self, changes: Changes, source_id: str, target_id: str, kind: str, note: str
+        self,
+        changes: Changes,
+        source_id: str,
+        target_id: str,
+        kind: str,
+        note: str,
+        link_id: str | None = None,
+        created: str | None = None,
     ) -> str:
-        link_id = _new_id()
+        _check_kind(kind)
+        link_id = link_id or _new_id()
         changes.put(
             "links",
             {
@@ -500,10 +508,35 @@ class AnnotationOps:
                 "target_id": target_id,
                 "kind": kind,
                 "note": note,
-                "created": _now(),
+                "created": created or _now(),
             },
         )
         return link_id
+
+    def has_annotation(self, annotation_id: str) -> bool:
+        return (
+            self.conn.execute("SELECT 1 FROM annotations WHERE id = ?", (annotation_id,)).fetchone()
+            is not None
+        )
+
+    def has_link(self, link_id: str) -> bool:
+        return (
+            self.conn.execute("SELECT 1 FROM links WHERE id = ?", (link_id,)).fetchone() is not None
+        )
+
+    def _put_tag(self, changes: Changes, name: str, colour: str, key: int | None = None) -> int:
+        tag_id = self._next_id("tags")
+        changes.put(
+            "tags",
+            {
+                "id": tag_id,
+                "name": _tag_name(name),
+                "key": key,
+                "colour": colour,
+                "description": "",
+            },
+        )
+        return tag_id
 
     def _tag(self, changes: Changes, annotation_id: str, name: str) -> None:
         changes.put(

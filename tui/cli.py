@@ -36,7 +36,8 @@ def build_parser() -> argparse.ArgumentParser:
             "Read news articles about one event side by side, mark passages, link them "
             "across articles. With no PATH, opens the bundled seed articles."
         ),
-        epilog=f"The database defaults to {default_db_path()} (override with --db or ${DB_ENV}).",
+        epilog=f"The database defaults to {default_db_path()} (override with --db or ${DB_ENV}). "
+        "Also: reader export --help, reader import --help.",
     )
     parser.add_argument("paths", nargs="*", metavar="PATH", help="plain-text articles to open")
     parser.add_argument("--db", type=Path, help="the SQLite database to use")
@@ -54,7 +55,79 @@ def article_ids(store: Store, paths: Sequence[Path]) -> list[int]:
     return [article.id for article in store.articles()]
 
 
+def export_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="reader export",
+        description="Write the annotations as a Markdown report (default), "
+        "W3C Web Annotation JSON or CSV; to standard output unless -o.",
+    )
+    parser.add_argument("--db", type=Path, help="the SQLite database to read")
+    parser.add_argument("--format", choices=("markdown", "json", "csv"), default="markdown")
+    parser.add_argument("--tag", action="append", default=[], help="only passages with this tag")
+    parser.add_argument("--article", action="append", type=int, default=[], help="only this id")
+    parser.add_argument("--by", choices=("article", "tag"), default="article")
+    parser.add_argument("-o", "--output", type=Path, help="write to this file (atomically)")
+    parser.add_argument("--force", action="store_true", help="replace an existing file")
+    return parser
+
+
+def export_command(argv: Sequence[str]) -> int:
+    from store.export import Selection, export, write_atomically
+
+    args = export_parser().parse_args(argv)
+    selection = Selection(tags=args.tag, article_ids=args.article, by=args.by)
+    try:
+        store = open_store(args.db or default_db_path())
+        try:
+            if args.output is None:
+                export(store, args.format, sys.stdout, selection)
+            else:
+                with write_atomically(args.output, force=args.force) as out:
+                    export(store, args.format, out, selection)
+        finally:
+            store.close()
+    except ReaderError as err:
+        print(f"reader export: {err}", file=sys.stderr)
+        return 1
+    except BrokenPipeError:
+        return 0  # `reader export | head`: the reader of the pipe had enough
+    return 0
+
+
+def import_command(argv: Sequence[str]) -> int:
+    from store.interchange import import_json
+
+    parser = argparse.ArgumentParser(
+        prog="reader import",
+        description="Add annotations from W3C Web Annotation JSON (reader's own export or "
+        "Hypothesis'). Importing the same file twice adds nothing.",
+    )
+    parser.add_argument("file", type=Path)
+    parser.add_argument("--db", type=Path, help="the SQLite database to add to")
+    args = parser.parse_args(argv)
+    try:
+        store = open_store(args.db or default_db_path())
+        try:
+            report = import_json(store, args.file)
+        finally:
+            store.close()
+    except ReaderError as err:
+        print(f"reader import: {err}", file=sys.stderr)
+        return 1
+    print(f"{args.file}: {report.summary()}")
+    for problem in report.unattached:
+        print(f"  not attached: {problem}", file=sys.stderr)
+    return 0
+
+
+COMMANDS = {"export": export_command, "import": import_command}
+"""``reader NAME ...`` runs these; any other first argument is a file to read."""
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv and argv[0] in COMMANDS:
+        return COMMANDS[argv[0]](argv[1:])
     args = build_parser().parse_args(argv)
     db_path: Path = args.db or default_db_path()
     try:

@@ -1,0 +1,442 @@
+"""Annotations out of the database: a Markdown report, W3C Web Annotation JSON, CSV.
+
+Every format is written to a text stream as it is read from the database, so an
+export of a hundred thousand annotations holds one article's annotations in
+memory at a time, not the whole output. ``write_atomically`` puts a finished
+export in place only once it is complete.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import re
+import tempfile
+from bisect import bisect_right
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TextIO
+
+from store.errors import StoreError
+
+if TYPE_CHECKING:
+    from store.annotations import Annotation, Link
+    from store.db import Article, Store
+
+FORMATS = ("markdown", "json", "csv")
+CONTEXT = "http://www.w3.org/ns/anno.jsonld"
+READER_NS = "https://reader.invalid/ns#"
+"""Where reader's own terms (the sources of a collection) are named in the JSON-LD."""
+
+
+@dataclass(frozen=True)
+class Selection:
+    """Which annotations an export holds: tags (any of), articles (any of)."""
+
+    tags: Sequence[str] = ()
+    article_ids: Sequence[int] = ()
+    by: str = "article"
+    """``article`` or ``tag``: how the Markdown report groups the passages."""
+    generated: datetime | None = None
+    """When the export says it was made (default: now); fixed in golden-file tests."""
+
+
+@dataclass
+class Chosen:
+    """The articles and annotations of one export, read lazily article by article."""
+
+    store: Store
+    selection: Selection
+    articles: list[Article] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        wanted = set(self.selection.article_ids)
+        self.articles = [a for a in self.store.articles() if not wanted or a.id in wanted]
+        known = {a.id for a in self.store.articles()}
+        missing = sorted(wanted - known)
+        if missing:
+            raise StoreError(f"no article with id {', '.join(map(str, missing))}")
+        tags = {t.name for t in self.store.tags()}
+        unknown = [t for t in self.selection.tags if t not in tags]
+        if unknown:
+            raise StoreError(f"no tag named {', '.join(map(repr, unknown))}")
+
+    def annotations(self, article: Article) -> list[Annotation]:
+        found = self.store.annotations(article.id)
+        if self.selection.tags:
+            wanted = set(self.selection.tags)
+            found = [a for a in found if wanted & set(a.tags)]
+        return found
+
+    def links(self) -> Iterator[tuple[Link, Annotation, Annotation]]:
+        """Links whose two ends are both in the export."""
+        ids = {a.id for article in self.articles for a in self.annotations(article)}
+        seen: set[str] = set()
+        for annotation_id in sorted(ids):
+            for link in self.store.links_of(annotation_id):
+                if link.id in seen or link.source_id not in ids or link.target_id not in ids:
+                    continue
+                seen.add(link.id)
+                yield (
+                    link,
+                    self.store.annotation(link.source_id),
+                    self.store.annotation(link.target_id),
+                )
+
+
+def export(store: Store, format: str, out: TextIO, selection: Selection = Selection()) -> None:
+    """Write the chosen annotations to ``out`` in ``format`` (markdown, json or csv)."""
+    writers: dict[str, Callable[[Chosen, TextIO], None]] = {
+        "markdown": write_markdown,
+        "json": write_json,
+        "csv": write_csv,
+    }
+    if format not in writers:
+        raise StoreError(f"no format {format!r}: choose one of {', '.join(FORMATS)}")
+    writers[format](Chosen(store, selection), out)
+
+
+@contextmanager
+def write_atomically(path: Path, force: bool = False) -> Iterator[TextIO]:
+    """A file that appears at ``path`` whole, or not at all.
+
+    It is written beside ``path`` and renamed over it at the end; an existing
+    file is replaced only with ``force``.
+    """
+    if path.exists() and not force:
+        raise StoreError(f"{path}: the file exists; use --force to replace it")
+    folder = path.parent if str(path.parent) else Path(".")
+    try:
+        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=folder)
+    except OSError as err:
+        raise StoreError(f"{path}: cannot be written ({err.strerror or err})") from None
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
+            yield out
+        os.replace(temporary, path)
+    except OSError as err:
+        os.unlink(temporary)
+        raise StoreError(f"{path}: cannot be written ({err.strerror or err})") from None
+    except BaseException:
+        os.unlink(temporary)
+        raise
+
+
+# -- positions --------------------------------------------------------------------
+
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
+
+
+class Paragraphs:
+    """Paragraph numbers of offsets in one text (paragraphs are split by blank lines)."""
+
+    def __init__(self, text: str) -> None:
+        self.starts = [0] + [m.end() for m in _PARAGRAPH_BREAK.finditer(text)]
+
+    def number(self, offset: int) -> int:
+        return bisect_right(self.starts, offset)
+
+
+# -- Markdown ---------------------------------------------------------------------
+
+_INLINE = re.compile(r"([\\`*_\[\]()<>#|~!&{}])")
+_LINE_START = re.compile(r"^([ \t]*)([-+=]|\d+[.)])")
+
+
+def escape_markdown(text: str) -> str:
+    """Text that Markdown shows as written, and still reads well raw.
+
+    Backslash-escaped (CommonMark allows it for any ASCII punctuation): whatever
+    can start emphasis, code, links, images, HTML, entities or a table cell break
+    anywhere, and whatever can start a list, heading or rule at a line's start.
+    Spaces and tabs at a line's ends, which Markdown drops, become character
+    references.
+    """
+    lines = []
+    for line in _INLINE.sub(r"\\\1", text).split("\n"):
+        line = _LINE_START.sub(lambda m: m.group(1) + m.group(2)[:-1] + "\\" + m.group(2)[-1], line)
+        stripped = line.strip(" \t")
+        if stripped != line:
+            head = line[: len(line) - len(line.lstrip(" \t"))]
+            tail = line[len(line.rstrip(" \t")) :] if stripped else ""
+            line = _refs(head) + stripped + _refs(tail)
+        lines.append(line)
+    return "\n".join(lines)
+
+
+def _refs(spaces: str) -> str:
+    return "".join("&#9;" if c == "\t" else "&#32;" for c in spaces)
+
+
+def blockquote(text: str) -> str:
+    """The passage as a blockquote, its blank lines kept as blank quoted lines."""
+    return "\n".join(f"> {line}" if line else ">" for line in escape_markdown(text).split("\n"))
+
+
+def cell(text: str) -> str:
+    """One table cell: escaped, on one line."""
+    return escape_markdown(" ".join(text.split()))
+
+
+def _source_line(article: Article) -> str:
+    where = article.url or article.file_name
+    parts = [cell(article.label), cell(article.title), cell(article.published), cell(where)]
+    return "| " + " | ".join(parts) + " |"
+
+
+def write_markdown(chosen: Chosen, out: TextIO) -> None:
+    made = (chosen.selection.generated or datetime.now(UTC)).strftime("%Y-%m-%d %H:%M UTC")
+    out.write("# Annotations\n\n")
+    out.write(f"Made {made} by reader from {escape_markdown(Path(chosen.store.name).name)}.\n\n")
+    out.write("## Sources\n\n| Outlet | Title | Date | Source |\n| --- | --- | --- | --- |\n")
+    for article in chosen.articles:
+        out.write(_source_line(article) + "\n")
+    out.write("\n")
+    if chosen.selection.by == "tag":
+        _markdown_by_tag(chosen, out)
+    else:
+        _markdown_by_article(chosen, out)
+    _markdown_links(chosen, out)
+
+
+def _passage(out: TextIO, annotation: Annotation, paragraph: int, label: str = "") -> None:
+    out.write(blockquote(annotation.exact) + "\n\n")
+    facts = []
+    if label:
+        facts.append(cell(label))
+    facts.append(", ".join(f"**{cell(tag)}**" for tag in annotation.tags) or "highlight")
+    facts.append(f"paragraph {paragraph}, characters {annotation.start}–{annotation.end}")
+    out.write(" · ".join(facts) + "\n\n")
+    if annotation.note:
+        out.write("Note:\n\n" + blockquote(annotation.note) + "\n\n")
+
+
+def _markdown_by_article(chosen: Chosen, out: TextIO) -> None:
+    for article in chosen.articles:
+        annotations = chosen.annotations(article)
+        if not annotations:
+            continue
+        out.write(f"## {cell(article.label)}: {cell(article.title)}\n\n")
+        paragraphs = Paragraphs(chosen.store.article_text(article.id))
+        for annotation in annotations:
+            _passage(out, annotation, paragraphs.number(annotation.start))
+
+
+def _markdown_by_tag(chosen: Chosen, out: TextIO) -> None:
+    by_tag: dict[str, list[tuple[Article, Annotation]]] = {}
+    for article in chosen.articles:
+        for annotation in chosen.annotations(article):
+            for tag in annotation.tags or ("untagged",):
+                by_tag.setdefault(tag, []).append((article, annotation))
+    order = [t.name for t in chosen.store.tags()] + ["untagged"]
+    for tag in sorted(by_tag, key=lambda name: order.index(name) if name in order else 0):
+        out.write(f"## {cell(tag)}\n\n")
+        for article, annotation in by_tag[tag]:
+            paragraphs = Paragraphs(chosen.store.article_text(article.id))
+            _passage(out, annotation, paragraphs.number(annotation.start), article.label)
+
+
+def _markdown_links(chosen: Chosen, out: TextIO) -> None:
+    labels = {a.id: a.label for a in chosen.store.articles()}
+    links = list(chosen.links())
+    contradictions = [item for item in links if item[0].kind == "contradicts"]
+    if contradictions:
+        out.write("## Contradictions\n\n")
+        for link, source, target in contradictions:
+            out.write(
+                f"| {cell(labels[source.article_id])} | {cell(labels[target.article_id])} |\n"
+            )
+            out.write(f"| --- | --- |\n| {cell(source.exact)} | {cell(target.exact)} |\n\n")
+            if link.note:
+                out.write("Note:\n\n" + blockquote(link.note) + "\n\n")
+    others = [item for item in links if item[0].kind != "contradicts"]
+    if others:
+        out.write("## Other links\n\n")
+        for link, source, target in sorted(others, key=lambda item: item[0].kind):
+            out.write(
+                f"- **{cell(link.kind)}**: {cell(labels[source.article_id])} "
+                f"“{cell(source.exact)}” and {cell(labels[target.article_id])} "
+                f"“{cell(target.exact)}”" + (f" ({cell(link.note)})" if link.note else "") + "\n"
+            )
+        out.write("\n")
+    same = [item for item in links if item[0].kind == "same-quote"]
+    if same:
+        outlets = [a for a in chosen.articles]
+        out.write("## Same quotation, by outlet\n\n")
+        out.write("| Quotation | " + " | ".join(cell(a.label) for a in outlets) + " |\n")
+        out.write("| --- |" + " --- |" * len(outlets) + "\n")
+        for _, source, target in same:
+            carried = {source.article_id, target.article_id}
+            marks = ["yes" if a.id in carried else "" for a in outlets]
+            out.write(f"| {cell(source.exact)} | " + " | ".join(marks) + " |\n")
+        out.write("\n")
+
+
+# -- W3C Web Annotation JSON --------------------------------------------------------
+
+
+def source_id(article: Article) -> str:
+    return f"urn:sha256:{article.content_hash}"
+
+
+def target(annotation: Annotation, article: Article) -> dict[str, Any]:
+    return {
+        "source": source_id(article),
+        "selector": [
+            {
+                "type": "TextQuoteSelector",
+                "exact": annotation.exact,
+                "prefix": annotation.prefix,
+                "suffix": annotation.suffix,
+            },
+            {"type": "TextPositionSelector", "start": annotation.start, "end": annotation.end},
+        ],
+    }
+
+
+def annotation_json(annotation: Annotation, article: Article) -> dict[str, Any]:
+    bodies: list[dict[str, Any]] = [
+        {"type": "TextualBody", "purpose": "tagging", "value": tag} for tag in annotation.tags
+    ]
+    if annotation.note:
+        bodies.append(
+            {
+                "type": "TextualBody",
+                "purpose": "commenting",
+                "value": annotation.note,
+                "format": "text/plain",
+            }
+        )
+    motivation = (
+        "commenting" if annotation.note else "tagging" if annotation.tags else "highlighting"
+    )
+    return {
+        "id": f"urn:uuid:{annotation.id}",
+        "type": "Annotation",
+        "motivation": motivation,
+        "created": annotation.created,
+        "modified": annotation.updated,
+        "body": bodies,
+        "target": target(annotation, article),
+    }
+
+
+def link_json(
+    link: Link, source: Annotation, other: Annotation, articles: dict[int, Article]
+) -> dict[str, Any]:
+    body: list[dict[str, Any]] = [
+        {
+            "type": "SpecificResource",
+            "id": f"urn:uuid:{other.id}",
+            **target(other, articles[other.article_id]),
+        },
+        {"type": "TextualBody", "purpose": "classifying", "value": link.kind},
+    ]
+    if link.note:
+        body.append(
+            {
+                "type": "TextualBody",
+                "purpose": "commenting",
+                "value": link.note,
+                "format": "text/plain",
+            }
+        )
+    return {
+        "id": f"urn:uuid:{link.id}",
+        "type": "Annotation",
+        "motivation": "linking",
+        "created": link.created,
+        "body": body,
+        "target": {"id": f"urn:uuid:{source.id}", **target(source, articles[source.article_id])},
+    }
+
+
+def article_json(article: Article) -> dict[str, Any]:
+    return {
+        "id": source_id(article),
+        "type": "Text",
+        "title": article.title,
+        "publisher": article.outlet,
+        "creator": article.author,
+        "published": article.published,
+        "url": article.url,
+        "fileName": article.file_name,
+        "length": article.length,
+    }
+
+
+def write_json(chosen: Chosen, out: TextIO) -> None:
+    """An AnnotationCollection whose one page holds every annotation, then every link.
+
+    Written item by item: the file is valid JSON-LD, and never built in memory.
+    """
+    articles = {a.id: a for a in chosen.store.articles()}
+    head = {
+        "@context": [CONTEXT, {"reader": READER_NS, "sources": "reader:sources"}],
+        "type": "AnnotationCollection",
+        "label": "reader annotations",
+        "generator": "reader",
+        "generated": (chosen.selection.generated or datetime.now(UTC)).isoformat(
+            timespec="seconds"
+        ),
+        "sources": [article_json(a) for a in chosen.articles],
+    }
+    out.write(json.dumps(head, ensure_ascii=False, indent=1)[:-2])
+    out.write(',\n "first": {"type": "AnnotationPage", "items": [\n')
+    first = True
+    for article in chosen.articles:
+        for annotation in chosen.annotations(article):
+            out.write(
+                ("" if first else ",\n")
+                + json.dumps(annotation_json(annotation, article), ensure_ascii=False)
+            )
+            first = False
+    for link, source, other in chosen.links():
+        out.write(
+            ("" if first else ",\n")
+            + json.dumps(link_json(link, source, other, articles), ensure_ascii=False)
+        )
+        first = False
+    out.write("\n]}}\n")
+
+
+# -- CSV --------------------------------------------------------------------------
+
+CSV_COLUMNS = (
+    "id", "outlet", "title", "file", "paragraph", "start", "end", "tags", "passage", "note",
+    "links", "created", "updated",
+)  # fmt: skip
+
+
+def write_csv(chosen: Chosen, out: TextIO) -> None:
+    """One row per annotation; tags joined by "; ", links as "kind: other passage"."""
+    rows = csv.writer(out)
+    rows.writerow(CSV_COLUMNS)
+    for article in chosen.articles:
+        paragraphs = Paragraphs(chosen.store.article_text(article.id))
+        for annotation in chosen.annotations(article):
+            links = []
+            for link in chosen.store.links_of(annotation.id):
+                other_id = link.target_id if link.source_id == annotation.id else link.source_id
+                links.append(f"{link.kind}: {chosen.store.annotation(other_id).exact}")
+            rows.writerow(
+                (
+                    annotation.id,
+                    article.label,
+                    article.title,
+                    article.url or article.file_name,
+                    paragraphs.number(annotation.start),
+                    annotation.start,
+                    annotation.end,
+                    "; ".join(annotation.tags),
+                    annotation.exact,
+                    annotation.note,
+                    "; ".join(links),
+                    annotation.created,
+                    annotation.updated,
+                )
+            )

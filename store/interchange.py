@@ -1,0 +1,261 @@
+"""Annotations into the database: W3C Web Annotation JSON (reader's own export, or
+Hypothesis' export where it maps) and another reader database.
+
+An import is one undoable action in one transaction: it all lands or none of it
+does. Annotations keep their ids, so importing the same file twice adds nothing.
+They attach to articles by content hash, URL or file name and are re-anchored by
+their quote when the positions do not fit the text; what cannot be attached is
+listed in the report, never dropped silently.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from store.anchor import anchor
+from store.errors import StoreError
+
+if TYPE_CHECKING:
+    from store.db import Article, Store
+
+UNTAGGED_COLOUR = "#808080"
+
+
+@dataclass
+class Report:
+    """What an import did."""
+
+    added: int = 0
+    already: int = 0
+    reanchored: int = 0
+    links: int = 0
+    tags_created: list[str] = field(default_factory=list)
+    unattached: list[str] = field(default_factory=list)
+
+    def summary(self) -> str:
+        parts = [f"{self.added} annotations added", f"{self.already} already there"]
+        if self.reanchored:
+            parts.append(f"{self.reanchored} re-anchored by their quote")
+        parts.append(f"{self.links} links added")
+        if self.tags_created:
+            parts.append(f"new tags: {', '.join(self.tags_created)}")
+        if self.unattached:
+            parts.append(f"{len(self.unattached)} could not be attached")
+        return "; ".join(parts)
+
+
+@dataclass(frozen=True)
+class Passage:
+    id: str
+    source: str
+    exact: str
+    prefix: str
+    suffix: str
+    start: int | None
+    tags: tuple[str, ...] = ()
+    note: str = ""
+    created: str = ""
+    updated: str = ""
+
+
+def _strip_urn(value: str) -> str:
+    return value.removeprefix("urn:uuid:")
+
+
+def _selectors(target: dict[str, Any], where: str) -> tuple[str, str, str, int | None]:
+    selectors = target.get("selector", [])
+    if isinstance(selectors, dict):
+        selectors = [selectors]
+    quote = next((s for s in selectors if s.get("type") == "TextQuoteSelector"), None)
+    if quote is None or not isinstance(quote.get("exact"), str):
+        raise StoreError(f"{where}: no TextQuoteSelector with an exact quote")
+    position = next((s for s in selectors if s.get("type") == "TextPositionSelector"), None)
+    start = position.get("start") if position else None
+    return (
+        quote["exact"],
+        str(quote.get("prefix", "")),
+        str(quote.get("suffix", "")),
+        start if isinstance(start, int) else None,
+    )
+
+
+def _passage(item: dict[str, Any], where: str) -> Passage:
+    if not isinstance(item, dict) or not isinstance(item.get("id"), str):
+        raise StoreError(f"{where}: not an annotation (it has no id)")
+    target = item.get("target")
+    if isinstance(target, list):
+        target = target[0] if target else None
+    if not isinstance(target, dict):
+        raise StoreError(f"{where}: the annotation has no target")
+    exact, prefix, suffix, start = _selectors(target, where)
+    bodies = item.get("body", [])
+    if isinstance(bodies, dict):
+        bodies = [bodies]
+    tags = [b["value"] for b in bodies if b.get("purpose") == "tagging" and "value" in b]
+    notes = [b["value"] for b in bodies if b.get("purpose") == "commenting" and "value" in b]
+    tags += [t for t in item.get("tags", []) if isinstance(t, str)]  # Hypothesis
+    if isinstance(item.get("text"), str) and item["text"]:
+        notes.append(item["text"])  # Hypothesis
+    return Passage(
+        id=_strip_urn(item["id"]),
+        source=str(target.get("source") or item.get("uri") or ""),
+        exact=exact,
+        prefix=prefix,
+        suffix=suffix,
+        start=start,
+        tags=tuple(dict.fromkeys(str(t) for t in tags)),
+        note="\n\n".join(str(n) for n in notes),
+        created=str(item.get("created", "")),
+        updated=str(item.get("modified", item.get("updated", ""))),
+    )
+
+
+def read_items(data: Any, name: str) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """The items and the sources of a collection, a page, or a Hypothesis list."""
+    if isinstance(data, list):
+        return data, []
+    if not isinstance(data, dict):
+        raise StoreError(f"{name}: not Web Annotation JSON (expected an object or a list)")
+    if isinstance(data.get("rows"), list):  # Hypothesis' search API
+        return data["rows"], []
+    page = data.get("first", data)
+    items = page.get("items") if isinstance(page, dict) else None
+    if not isinstance(items, list):
+        raise StoreError(f"{name}: no annotations found (expected first.items or a list)")
+    sources = data.get("sources", [])
+    return items, sources if isinstance(sources, list) else []
+
+
+def import_json(store: Store, path: str | Path) -> Report:
+    """Import a Web Annotation JSON file; one transaction, one undo step."""
+    path = Path(path)
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise StoreError(f"{path}: no such file") from None
+    except (OSError, UnicodeDecodeError) as err:
+        raise StoreError(f"{path}: cannot be read ({err})") from None
+    except json.JSONDecodeError as err:
+        raise StoreError(f"{path}: not JSON ({err.msg} at line {err.lineno})") from None
+    items, sources = read_items(data, str(path))
+    return import_items(store, items, sources, path.name)
+
+
+def import_items(
+    store: Store, items: Iterable[dict[str, Any]], sources: list[dict[str, Any]], name: str
+) -> Report:
+    report = Report()
+    finder = ArticleFinder(store, sources)
+    passages: list[tuple[Passage, dict[str, Any]]] = []
+    links: list[tuple[dict[str, Any], str]] = []
+    for number, item in enumerate(items, 1):
+        where = f"{name}: item {number}"
+        if isinstance(item, dict) and item.get("motivation") == "linking":
+            links.append((item, where))
+        else:
+            passages.append((_passage(item, where), item))
+    known_tags = {t.name for t in store.tags()}
+    with store._action(f"import {name}") as changes:
+        for passage, _ in passages:
+            if store.has_annotation(passage.id):
+                report.already += 1
+                continue
+            article = finder.find(passage.source)
+            if article is None:
+                report.unattached.append(f"{passage.exact[:60]!r}: no article for {passage.source}")
+                continue
+            text = store.article_text(article.id)
+            span = anchor(text, passage.exact, passage.prefix, passage.suffix, passage.start)
+            if span is None:
+                report.unattached.append(
+                    f"{passage.exact[:60]!r}: the quote is not in {article.label}"
+                )
+                continue
+            if span[0] != passage.start:
+                report.reanchored += 1
+            for tag in passage.tags:
+                if tag not in known_tags:
+                    store._put_tag(changes, tag, UNTAGGED_COLOUR)
+                    known_tags.add(tag)
+                    report.tags_created.append(tag)
+            store._insert_annotation(
+                changes,
+                article.id,
+                span[0],
+                span[1],
+                passage.note,
+                annotation_id=passage.id,
+                when=(passage.created, passage.updated),
+            )
+            for tag in passage.tags:
+                store._tag(changes, passage.id, tag)
+            report.added += 1
+        for item, where in links:
+            link_id = _strip_urn(str(item.get("id", "")))
+            target = item.get("target", {})
+            bodies = item.get("body", [])
+            other = next(
+                (b for b in bodies if isinstance(b, dict) and b.get("type") == "SpecificResource"),
+                None,
+            )
+            kind = next(
+                (b.get("value") for b in bodies if isinstance(b, dict)
+                 and b.get("purpose") == "classifying"),
+                "other",
+            )  # fmt: skip
+            note = next(
+                (b.get("value", "") for b in bodies if isinstance(b, dict)
+                 and b.get("purpose") == "commenting"),
+                "",
+            )  # fmt: skip
+            if not link_id or not isinstance(target, dict) or other is None:
+                raise StoreError(
+                    f"{where}: a link needs an id, a target and a SpecificResource body"
+                )
+            source_id, target_id = (
+                _strip_urn(str(target.get("id", ""))),
+                _strip_urn(str(other.get("id", ""))),
+            )
+            if store.has_link(link_id):
+                continue
+            if not (store.has_annotation(source_id) and store.has_annotation(target_id)):
+                report.unattached.append(f"link {link_id}: one of its passages is missing")
+                continue
+            store._insert_link(
+                changes,
+                source_id,
+                target_id,
+                str(kind),
+                str(note),
+                link_id=link_id,
+                created=str(item.get("created", "")) or None,
+            )
+            report.links += 1
+    return report
+
+
+class ArticleFinder:
+    """Which article a target's source names: by content hash, URL or file name."""
+
+    def __init__(self, store: Store, sources: list[dict[str, Any]]) -> None:
+        self.articles = store.articles()
+        self.by_hash = {f"urn:sha256:{a.content_hash}": a for a in self.articles}
+        self.by_url = {a.url: a for a in self.articles if a.url}
+        self.by_file = {a.file_name: a for a in self.articles if a.file_name}
+        self.sources = {s.get("id"): s for s in sources if isinstance(s, dict)}
+
+    def find(self, source: str) -> Article | None:
+        if source in self.by_hash:
+            return self.by_hash[source]
+        if source in self.by_url:
+            return self.by_url[source]
+        described = self.sources.get(source, {})
+        for key, table in (("url", self.by_url), ("fileName", self.by_file)):
+            value = described.get(key)
+            if value and value in table:
+                return table[value]
+        return None
