@@ -144,6 +144,7 @@ class Paragraphs:
 # -- Markdown ---------------------------------------------------------------------
 
 _INLINE = re.compile(r"([\\`*_\[\]()<>#|~!&{}])")
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _LINE_START = re.compile(r"^([ \t]*)([-+=]|\d+[.)])")
 
 
@@ -153,28 +154,39 @@ def escape_markdown(text: str) -> str:
     Backslash-escaped (CommonMark allows it for any ASCII punctuation): whatever
     can start emphasis, code, links, images, HTML, entities or a table cell break
     anywhere, and whatever can start a list, heading or rule at a line's start.
-    Spaces and tabs at a line's ends, which Markdown drops, become character
-    references.
+    White space at a line's ends, which Markdown drops, becomes character
+    references; control characters (which a terminal would obey, and Markdown
+    cannot carry) become U+FFFD, as articles' do at import. JSON and CSV keep them.
     """
+    text = _CONTROL.sub("\ufffd", _INLINE.sub(r"\\\1", text))
     lines = []
-    for line in _INLINE.sub(r"\\\1", text).split("\n"):
+    for line in text.split("\n"):
         line = _LINE_START.sub(lambda m: m.group(1) + m.group(2)[:-1] + "\\" + m.group(2)[-1], line)
-        stripped = line.strip(" \t")
+        stripped = line.strip()
         if stripped != line:
-            head = line[: len(line) - len(line.lstrip(" \t"))]
-            tail = line[len(line.rstrip(" \t")) :] if stripped else ""
+            head = line[: len(line) - len(line.lstrip())]
+            tail = line[len(line.rstrip()) :] if stripped else ""
             line = _refs(head) + stripped + _refs(tail)
         lines.append(line)
     return "\n".join(lines)
 
 
 def _refs(spaces: str) -> str:
-    return "".join("&#9;" if c == "\t" else "&#32;" for c in spaces)
+    return "".join(f"&#{ord(c)};" for c in spaces)
 
 
 def blockquote(text: str) -> str:
-    """The passage as a blockquote, its blank lines kept as blank quoted lines."""
-    return "\n".join(f"> {line}" if line else ">" for line in escape_markdown(text).split("\n"))
+    """The passage as one quoted paragraph whose every line break is a hard break.
+
+    Each newline inside the text comes back as one line break, blank lines
+    included; newlines at either end are left out (Markdown cannot carry them).
+    """
+    lines = escape_markdown(text.strip("\n")).split("\n")
+    return (
+        "\n".join(f"> {line}\\" for line in lines[:-1])
+        + ("\n" if len(lines) > 1 else "")
+        + f"> {lines[-1]}"
+    )
 
 
 def cell(text: str) -> str:

@@ -141,7 +141,9 @@ awkward = st.text(
 
 
 @settings(
-    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    max_examples=int(os.environ.get("EXAMPLES", 60)),
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
 )
 @given(passage=awkward, note=awkward)
 def test_any_passage_and_note_survive_markdown_and_json(
@@ -157,7 +159,8 @@ def test_any_passage_and_note_survive_markdown_and_json(
     end = start + len(clean_text(passage))
     made = store.create_annotation(article_id, start, end, tags=["quote"], note=note)
     quoted = blockquotes(exported(store, "markdown"))
-    assert made.exact in quoted and note in quoted
+    # The report leaves out newlines at a passage's or note's ends; JSON keeps all.
+    assert made.exact.strip("\n") in quoted and clean_text(note).strip("\n") in quoted
     path = folder / "a.json"
     path.write_text(exported(store, "json"), encoding="utf-8")
     other = open_store(":memory:")
