@@ -237,25 +237,19 @@ class Store(AnnotationOps):
         existing = self.find_article(text_hash)
         if existing is not None:
             return existing, False
-        with self.writing() as db:
-            table = db.table("articles")
-            table.insert(
-                {
-                    "title": title,
-                    "outlet": outlet,
-                    "author": author,
-                    "published": published,
-                    "url": url,
-                    "file_name": file_name,
-                    "text": text,
-                    "content_hash": text_hash,
-                    "added": now(),
-                    "length": len(text),
-                    "source_hash": source_hash,
-                }
+        with self.transaction() as conn:
+            article_id = insert_article(
+                conn,
+                text,
+                title=title,
+                outlet=outlet,
+                author=author,
+                published=published,
+                url=url,
+                file_name=file_name,
+                source_hash=source_hash,
+                content_hash=text_hash,
             )
-            article_id = table.last_pk
-        assert isinstance(article_id, int)
         return article_id, True
 
     def add_document(self, document: Document, **metadata: str) -> tuple[int, bool]:
@@ -289,6 +283,31 @@ class Store(AnnotationOps):
         return [Tag(*row) for row in rows]
 
 
+def insert_article(conn: sqlite3.Connection, text: str, **metadata: str) -> int:
+    """Insert one article in the caller's transaction; returns its id.
+
+    ``metadata`` names columns (title, outlet, ..., content_hash if known).
+    """
+    row = {
+        "title": "",
+        "outlet": "",
+        "author": "",
+        "published": "",
+        "url": "",
+        "file_name": "",
+        **metadata,
+        "text": text,
+        "content_hash": metadata.get("content_hash") or content_hash(text),
+        "added": now(),
+        "length": len(text),
+    }
+    columns = ", ".join(row)
+    places = ", ".join(f":{name}" for name in row)
+    cursor = conn.execute(f"INSERT INTO articles ({columns}) VALUES ({places})", row)
+    assert cursor.lastrowid is not None
+    return cursor.lastrowid
+
+
 def open_store(path: str | Path) -> Store:
     """Open (creating if needed) the database at ``path`` and bring its schema up to date.
 
@@ -312,6 +331,39 @@ def open_store(path: str | Path) -> Store:
         conn.execute("PRAGMA synchronous = NORMAL")
         store = Store(conn, name)
         store.migrate()
+    except sqlite3.Error as err:
+        conn.close()
+        raise StoreError(describe_sqlite_error(name, err)) from None
+    except StoreError:
+        conn.close()
+        raise
+    return store
+
+
+def open_readonly(path: str | Path) -> Store:
+    """Open another reader database to read from, never writing to it.
+
+    Raises StoreError naming the file when it is missing, not a database, not
+    reader's, or made by an older reader (whose schema would need upgrading).
+    """
+    name = str(path)
+    file = Path(name).expanduser()
+    if not file.is_file():
+        raise StoreError(f"{name}: no such file")
+    try:
+        conn = sqlite3.connect(f"{file.resolve().as_uri()}?mode=ro", uri=True, timeout=2.0)
+    except sqlite3.Error as err:
+        raise StoreError(describe_sqlite_error(name, err)) from None
+    store = Store(conn, name)
+    try:
+        tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master")}
+        if not {"articles", "annotations", "tags"} <= tables:
+            raise StoreError(f"{name}: not a reader database (it has no articles or annotations)")
+        if store.pending_migrations():
+            raise StoreError(
+                f"{name}: made by an older reader; open it once with `reader --db {name}` "
+                "to bring it up to date"
+            )
     except sqlite3.Error as err:
         conn.close()
         raise StoreError(describe_sqlite_error(name, err)) from None

@@ -10,17 +10,19 @@ listed in the report, never dropped silently.
 
 from __future__ import annotations
 
+import itertools
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from store.anchor import anchor
+from store.db import insert_article
 from store.errors import StoreError
 
 if TYPE_CHECKING:
-    from store.db import Article, Store
+    from store.db import Article, Store, Tag
 
 UNTAGGED_COLOUR = "#808080"
 
@@ -31,6 +33,7 @@ class Report:
 
     added: int = 0
     already: int = 0
+    articles: int = 0
     reanchored: int = 0
     links: int = 0
     tags_created: list[str] = field(default_factory=list)
@@ -38,6 +41,8 @@ class Report:
 
     def summary(self) -> str:
         parts = [f"{self.added} annotations added", f"{self.already} already there"]
+        if self.articles:
+            parts.insert(0, f"{self.articles} articles added")
         if self.reanchored:
             parts.append(f"{self.reanchored} re-anchored by their quote")
         parts.append(f"{self.links} links added")
@@ -145,11 +150,59 @@ def import_json(store: Store, path: str | Path) -> Report:
     return import_items(store, items, sources, path.name)
 
 
+def merge_database(store: Store, path: str | Path) -> Report:
+    """Bring in another reader database's articles, tags, annotations and links.
+
+    Articles not yet here are added (by content hash), tags keep their colour,
+    annotations and links their ids: merging the same database twice adds
+    nothing. One transaction and one undo step (undo keeps the articles).
+    """
+    from store.db import open_readonly
+    from store.export import Chosen, Selection, annotation_json, link_json
+
+    if Path(path).expanduser().resolve() == Path(store.name).expanduser().resolve():
+        raise StoreError(f"{path}: that is the database being merged into")
+    other = open_readonly(path)
+    try:
+        chosen = Chosen(other, Selection())
+        by_id = {a.id: a for a in chosen.articles}
+        items = itertools.chain(
+            (
+                annotation_json(annotation, article)
+                for article in chosen.articles
+                for annotation in chosen.annotations(article)
+            ),
+            (link_json(link, one, two, by_id) for link, one, two in chosen.links()),
+        )
+        return import_items(
+            store,
+            items,
+            [],
+            Path(path).name,
+            articles=[(a, other.article_text(a.id)) for a in chosen.articles],
+            tags=other.tags(),
+        )
+    finally:
+        other.close()
+
+
 def import_items(
-    store: Store, items: Iterable[dict[str, Any]], sources: list[dict[str, Any]], name: str
+    store: Store,
+    items: Iterable[dict[str, Any]],
+    sources: list[dict[str, Any]],
+    name: str,
+    *,
+    articles: Sequence[tuple[Article, str]] = (),
+    tags: Sequence[Tag] = (),
 ) -> Report:
+    """Add ``items`` (Web Annotation dicts) in one undoable transaction.
+
+    ``articles`` (metadata and text) are added first, in the same transaction,
+    unless their text is already here; ``tags`` give the colour and digit of any
+    tag that is new here (a digit already taken is left off).
+    """
     report = Report()
-    finder = ArticleFinder(store, sources)
+    styles = {tag.name: tag for tag in tags}
     passages: list[tuple[Passage, dict[str, Any]]] = []
     links: list[tuple[dict[str, Any], str]] = []
     for number, item in enumerate(items, 1):
@@ -159,7 +212,24 @@ def import_items(
         else:
             passages.append((_passage(item, where), item))
     known_tags = {t.name for t in store.tags()}
-    with store._action(f"import {name}") as changes:
+    taken_keys = {t.key for t in store.tags() if t.key is not None}
+    verb = "merge" if articles else "import"
+    with store._action(f"{verb} {name}") as changes:
+        for incoming, text in articles:
+            if store.find_article(incoming.content_hash) is None:
+                insert_article(
+                    changes.conn,
+                    text,
+                    title=incoming.title,
+                    outlet=incoming.outlet,
+                    author=incoming.author,
+                    published=incoming.published,
+                    url=incoming.url,
+                    file_name=incoming.file_name,
+                    content_hash=incoming.content_hash,
+                )
+                report.articles += 1
+        finder = ArticleFinder(store, sources)
         for passage, _ in passages:
             if store.has_annotation(passage.id):
                 report.already += 1
@@ -179,7 +249,11 @@ def import_items(
                 report.reanchored += 1
             for tag in passage.tags:
                 if tag not in known_tags:
-                    store._put_tag(changes, tag, UNTAGGED_COLOUR)
+                    style = styles.get(tag)
+                    key = style.key if style and style.key not in taken_keys else None
+                    store._put_tag(changes, tag, style.colour if style else UNTAGGED_COLOUR, key)
+                    if key is not None:
+                        taken_keys.add(key)
                     known_tags.add(tag)
                     report.tags_created.append(tag)
             store._insert_annotation(

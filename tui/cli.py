@@ -11,11 +11,15 @@ import argparse
 import gc
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from store import ReaderError, Store, open_store
 from tui import __version__
+
+if TYPE_CHECKING:
+    from store.interchange import Report
 
 DB_ENV = "READER_DB"
 
@@ -37,7 +41,7 @@ def build_parser() -> argparse.ArgumentParser:
             "across articles. With no PATH, opens the bundled seed articles."
         ),
         epilog=f"The database defaults to {default_db_path()} (override with --db or ${DB_ENV}). "
-        "Also: reader export --help, reader import --help.",
+        "Also: reader export --help, reader import --help, reader merge --help.",
     )
     parser.add_argument("paths", nargs="*", metavar="PATH", help="plain-text articles to open")
     parser.add_argument("--db", type=Path, help="the SQLite database to use")
@@ -105,22 +109,43 @@ def import_command(argv: Sequence[str]) -> int:
     parser.add_argument("file", type=Path)
     parser.add_argument("--db", type=Path, help="the SQLite database to add to")
     args = parser.parse_args(argv)
+    return _bring_in("import", import_json, args.file, args.db)
+
+
+def merge_command(argv: Sequence[str]) -> int:
+    from store.interchange import merge_database
+
+    parser = argparse.ArgumentParser(
+        prog="reader merge",
+        description="Add another reader database's articles, tags, annotations and links "
+        "(a colleague's work) to yours; it is only read. Merging twice adds nothing.",
+    )
+    parser.add_argument("other", type=Path, metavar="OTHER.db")
+    parser.add_argument("--db", type=Path, help="the SQLite database to add to")
+    args = parser.parse_args(argv)
+    return _bring_in("merge", merge_database, args.other, args.db)
+
+
+def _bring_in(
+    verb: str, action: Callable[[Store, Path], Report], source: Path, db: Path | None
+) -> int:
+    """Run an import or merge into the database; print its report."""
     try:
-        store = open_store(args.db or default_db_path())
+        store = open_store(db or default_db_path())
         try:
-            report = import_json(store, args.file)
+            report = action(store, source)
         finally:
             store.close()
     except ReaderError as err:
-        print(f"reader import: {err}", file=sys.stderr)
+        print(f"reader {verb}: {err}", file=sys.stderr)
         return 1
-    print(f"{args.file}: {report.summary()}")
+    print(f"{source}: {report.summary()}")
     for problem in report.unattached:
         print(f"  not attached: {problem}", file=sys.stderr)
     return 0
 
 
-COMMANDS = {"export": export_command, "import": import_command}
+COMMANDS = {"export": export_command, "import": import_command, "merge": merge_command}
 """``reader NAME ...`` runs these; any other first argument is a file to read."""
 
 
