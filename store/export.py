@@ -33,6 +33,14 @@ READER_NS = "https://reader.invalid/ns#"
 """Where reader's own terms (the sources of a collection) are named in the JSON-LD."""
 
 
+SUFFIXES = {".json": "json", ".jsonld": "json", ".csv": "csv"}
+
+
+def format_of(path: Path) -> str:
+    """The format a file name asks for: .json and .csv by name, else markdown."""
+    return SUFFIXES.get(path.suffix.lower(), "markdown")
+
+
 @dataclass(frozen=True)
 class Selection:
     """Which annotations an export holds: tags (any of), articles (any of)."""

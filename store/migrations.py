@@ -102,3 +102,26 @@ def m003_journal(db: Database) -> None:
             created TEXT NOT NULL
         )"""
     )
+
+
+@migrations()
+def m004_views(db: Database) -> None:
+    """Views that read well in other tools (``datasette reader.db``, a spreadsheet)."""
+    db.execute(
+        """CREATE VIEW passages AS
+        SELECT a.id, ar.outlet, ar.title, a.start, a."end", a.exact AS passage,
+               (SELECT group_concat(t.name, '; ') FROM annotation_tags x
+                JOIN tags t ON t.id = x.tag_id WHERE x.annotation_id = a.id) AS tags,
+               a.note, a.created, a.updated, a.article_id
+        FROM annotations a JOIN articles ar ON ar.id = a.article_id
+        ORDER BY a.article_id, a.start"""
+    )
+    db.execute(
+        """CREATE VIEW linked_passages AS
+        SELECT l.id, l.kind, sa.outlet AS source_outlet, s.exact AS source_passage,
+               ta.outlet AS target_outlet, t.exact AS target_passage, l.note, l.created
+        FROM links l
+        JOIN annotations s ON s.id = l.source_id JOIN articles sa ON sa.id = s.article_id
+        JOIN annotations t ON t.id = l.target_id JOIN articles ta ON ta.id = t.article_id
+        ORDER BY l.created"""
+    )

@@ -14,6 +14,7 @@ MIGRATIONS: tuple[str, ...] = (
     "m001_initial",
     "m002_article_length_and_source_hash",
     "m003_journal",
+    "m004_views",
 )
 """Every migration, oldest first; ``store.migrations`` registers exactly these."""
 

@@ -387,3 +387,48 @@ async def test_a_note_is_undone_and_redone(seeded: Store) -> None:
         assert annotations(seeded) == []
         await pilot.press("ctrl+r", "ctrl+r")
         assert [a[3] for a in annotations(seeded)] == ["second"]
+
+
+async def test_E_exports_to_the_file_named_and_asks_before_replacing(
+    seeded: Store, tmp_path: Path
+) -> None:
+    from textual.widgets import Input
+
+    from tui.screens.dialogs import Confirm, Prompt
+
+    seeded.create_annotation(seeded.articles()[0].id, 0, 10, tags=["quote"], note="[b]n[/b]")
+    app = make_app(seeded)
+    report, sheet = tmp_path / "report.md", tmp_path / "sheet.csv"
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        await pilot.press("E")
+        assert isinstance(app.screen, Prompt)
+        assert app.screen.query_one(Input).value.endswith(".md")
+        app.screen.query_one(Input).value = str(report)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert report.read_text(encoding="utf-8").startswith("# Annotations")
+        assert f"Exported to {report}" in notices(app)
+        report.write_text("mine", encoding="utf-8")
+        await pilot.press("E")
+        app.screen.query_one(Input).value = str(report)
+        await pilot.press("enter")
+        assert isinstance(app.screen, Confirm)
+        await pilot.press("n")
+        assert report.read_text(encoding="utf-8") == "mine"
+        await pilot.press("E")
+        app.screen.query_one(Input).value = str(report)
+        await pilot.press("enter", "y")
+        await pilot.pause()
+        assert "\\[b\\]n\\[/b\\]" in report.read_text(encoding="utf-8")
+        await pilot.press("E")
+        app.screen.query_one(Input).value = str(sheet)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert sheet.read_text(encoding="utf-8").startswith("id,outlet")
+        await pilot.press("E")
+        app.screen.query_one(Input).value = str(tmp_path / "no" / "such" / "dir.md")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "cannot be written" in notices(app) and "dir.md" in notices(app)
+        assert not isinstance(app.screen, Prompt)

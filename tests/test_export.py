@@ -287,6 +287,10 @@ def test_cli_export_writes_atomically_and_never_overwrites_without_force(tmp_pat
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
         ["r.db", "r.db-shm", "r.db-wal", "report.md"]
     ) or ([p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == [])
+    by_suffix = tmp_path / "work.json"
+    assert run("export", "--db", str(db), "-o", str(by_suffix)).returncode == 0
+    assert json.loads(by_suffix.read_text(encoding="utf-8"))["type"] == "AnnotationCollection"
+    by_suffix.unlink()
     piped = run("export", "--db", str(db), "--format", "json")
     assert json.loads(piped.stdout)["type"] == "AnnotationCollection"
     imported = run("import", str(tmp_path / "missing.json"), "--db", str(db))
@@ -299,3 +303,22 @@ def test_escape_keeps_ordinary_text_readable() -> None:
         "On 2017-03-02, Sessions said: it's fine."
     )
     assert escape_markdown("- 1. # [x](y) <b> a|b") == "\\- 1. \\# \\[x\\]\\(y\\) \\<b\\> a\\|b"
+
+
+def test_views_show_passages_and_links_to_other_tools(seeded: Store) -> None:
+    annotate(seeded)
+    rows = seeded.conn.execute("SELECT outlet, tags, passage, note FROM passages").fetchall()
+    assert rows[1] == (
+        "CBS News",
+        "quote; claim",
+        '"I never had meetings with Russian operatives',
+        "",
+    )
+    links = seeded.conn.execute(
+        "SELECT kind, source_outlet, target_outlet FROM linked_passages ORDER BY kind"
+    ).fetchall()
+    assert links == [
+        ("contradicts", "CNN", "CBS News"),
+        ("corroborates", "CBS News", "Global News"),
+        ("same-quote", "CNN", "Global News"),
+    ]

@@ -916,7 +916,7 @@ async def test_search_at_the_cursor_and_without_match(seeded: Store) -> None:
 
 async def test_question_mark_lists_every_key_and_escape_closes(seeded: Store) -> None:
     app = raycom_app(seeded)
-    async with app.run_test(size=(100, 48)) as pilot:
+    async with app.run_test(size=(160, 48)) as pilot:
         await pilot.pause()
         view = focused_view(app)
         await pilot.press("question_mark")

@@ -66,7 +66,11 @@ def export_parser() -> argparse.ArgumentParser:
         "W3C Web Annotation JSON or CSV; to standard output unless -o.",
     )
     parser.add_argument("--db", type=Path, help="the SQLite database to read")
-    parser.add_argument("--format", choices=("markdown", "json", "csv"), default="markdown")
+    parser.add_argument(
+        "--format",
+        choices=("markdown", "json", "csv"),
+        help="default: from the -o file's suffix (.json, .csv), else markdown",
+    )
     parser.add_argument("--tag", action="append", default=[], help="only passages with this tag")
     parser.add_argument("--article", action="append", type=int, default=[], help="only this id")
     parser.add_argument("--by", choices=("article", "tag"), default="article")
@@ -76,9 +80,11 @@ def export_parser() -> argparse.ArgumentParser:
 
 
 def export_command(argv: Sequence[str]) -> int:
-    from store.export import Selection, export, write_atomically
+    from store.export import Selection, export, format_of, write_atomically
 
     args = export_parser().parse_args(argv)
+    if args.format is None:
+        args.format = format_of(args.output) if args.output else "markdown"
     selection = Selection(tags=args.tag, article_ids=args.article, by=args.by)
     try:
         store = open_store(args.db or default_db_path())

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
+KeyGroup = tuple[str, tuple[tuple[str, str], ...]]
+"""A group's title and its (keys, what they do) pairs."""
+
+KEYS: tuple[KeyGroup, ...] = (
     (
         "Move",
         (
@@ -40,6 +43,20 @@ KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
         (
             ("/", "search this article"),
             ("n / N", "next / previous match"),
+        ),
+    ),
+    (
+        "Annotate",
+        (
+            ("1 … 9", "tag the selection or sentence (again removes the tag)"),
+            ("t / T", "pick tags / manage tags"),
+            ("m", "note of the annotation under the cursor"),
+            ("L", "link to a passage in another column (L, select, L)"),
+            ("enter", "follow the link under the cursor"),
+            ("x", "delete the annotation under the cursor"),
+            ("A", "every annotation: filter, jump, delete"),
+            ("u / ctrl+r", "undo / redo"),
+            ("E", "export (.md, .json or .csv)"),
         ),
     ),
     ("App", (("?", "this help"), ("ctrl+p", "command palette"), ("q", "quit"))),
