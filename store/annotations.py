@@ -341,9 +341,19 @@ class AnnotationOps:
         return self._link(link_id)
 
     def link_passages(
-        self, source: Range, target: Range, kind: str, note: str = ""
+        self,
+        source: Range,
+        target: Range,
+        kind: str,
+        note: str = "",
+        tags: Sequence[str] = (),
+        decision: str | None = None,
     ) -> tuple[Link, list[Annotation]]:
-        """Link two passages, making plain annotations of them if need be: one action."""
+        """Link two passages, making plain annotations of them if need be: one action.
+
+        ``tags`` are added to both ends; ``decision`` records a comparison
+        suggestion as accepted (undone with the rest).
+        """
         _check_kind(kind)
         if source == target:
             raise StoreError("a passage cannot be linked to itself")
@@ -353,9 +363,23 @@ class AnnotationOps:
                 found = self._exactly(article_id, start, end)
                 if found is None:
                     found = self._insert_annotation(changes, article_id, start, end, "")
+                for name in tags:
+                    self._tag(changes, found, name)
                 ends.append(found)
             link_id = self._insert_link(changes, ends[0], ends[1], kind, note)
+            if decision is not None:
+                self._decide(changes, decision, "accepted")
         return self._link(link_id), [self.annotation(end) for end in ends]
+
+    def decide(self, suggestion_id: str, decision: str) -> None:
+        """Record the user's decision (accepted, dismissed) on a comparison suggestion."""
+        with self._action(f"{decision.removesuffix('ed')} suggestion") as changes:
+            self._decide(changes, suggestion_id, decision)
+
+    def _decide(self, changes: Changes, suggestion_id: str, decision: str) -> None:
+        changes.put(
+            "compare_decisions", {"id": suggestion_id, "decision": decision, "created": _now()}
+        )
 
     def delete_link(self, link_id: str) -> None:
         self._link(link_id)

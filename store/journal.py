@@ -20,6 +20,7 @@ KEYS: dict[str, tuple[str, ...]] = {
     "annotation_tags": ("annotation_id", "tag_id"),
     "links": ("id",),
     "tags": ("id",),
+    "compare_decisions": ("id",),
 }
 """The tables an action can change, with their primary keys."""
 

@@ -125,3 +125,22 @@ def m004_views(db: Database) -> None:
         JOIN annotations t ON t.id = l.target_id JOIN articles ta ON ta.id = t.article_id
         ORDER BY l.created"""
     )
+
+
+@migrations()
+def m005_compare(db: Database) -> None:
+    """The comparison's per-article cache, and the user's decisions on its suggestions."""
+    db.execute(
+        """CREATE TABLE compare_cache (
+            article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+            version INTEGER NOT NULL,
+            quotes TEXT NOT NULL
+        )"""
+    )
+    db.execute(
+        """CREATE TABLE compare_decisions (
+            id TEXT PRIMARY KEY,
+            decision TEXT NOT NULL CHECK (decision IN ('accepted', 'dismissed')),
+            created TEXT NOT NULL
+        )"""
+    )

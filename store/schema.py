@@ -15,6 +15,7 @@ MIGRATIONS: tuple[str, ...] = (
     "m002_article_length_and_source_hash",
     "m003_journal",
     "m004_views",
+    "m005_compare",
 )
 """Every migration, oldest first; ``store.migrations`` registers exactly these."""
 

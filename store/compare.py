@@ -1,0 +1,779 @@
+"""Compare articles: the same quotation across articles, and what differs.
+
+``compare(store)`` finds every quotation in every article (``store.quotes``),
+cuts each into sentences, and groups the sentences that quote the same
+utterance in different articles: exactly, in part (one a piece of the other) or
+with changed words (contractions, changed, added or dropped words). Candidate
+pairs come from an index of shared word trigrams, never from comparing every
+pair. It then lists discrepancy candidates: a quotation worded differently,
+attributed to different people, or narrated sentences that report the same
+thing with a different number, date, name or venue, each with both sides and
+a one-line reason.
+
+Each article's quotations are cached in ``compare_cache`` and recomputed only
+for articles that are new (texts never change). The user's decisions on the
+suggestions are in ``compare_decisions``: accepting one creates the annotations
+and link in one undoable action; a dismissed one stays dismissed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import asdict, dataclass, field
+from difflib import SequenceMatcher
+from typing import TYPE_CHECKING, Any
+
+from store.errors import StoreError
+from store.quotes import Quote, find_quotes, sentences_of, speaker_key
+from store.segment import sentence_spans
+
+if TYPE_CHECKING:
+    from store.db import Article, Store
+
+VERSION = 1
+"""Bump when the finder changes: cached quotations of an older version are redone."""
+
+Progress = Callable[[int, int], None]
+"""Called with (articles done, articles in all) while the quotations are found."""
+
+# -- words --------------------------------------------------------------------------
+
+_WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)*")
+_CONTRACTIONS = {
+    "can't": ["can", "not"], "won't": ["will", "not"], "shan't": ["shall", "not"],
+    "it's": ["it", "is"], "there's": ["there", "is"], "that's": ["that", "is"],
+    "he's": ["he", "is"], "she's": ["she", "is"], "what's": ["what", "is"],
+    "here's": ["here", "is"], "who's": ["who", "is"], "let's": ["let", "us"],
+}  # fmt: skip
+_SUFFIXES = (("n't", "not"), ("'re", "are"), ("'ve", "have"), ("'ll", "will"), ("'m", "am"),
+             ("'d", "would"))  # fmt: skip
+
+
+def words(text: str) -> list[str]:
+    """Lower-cased words with contractions spelled out: the wording that counts."""
+    out: list[str] = []
+    for word in _WORD.findall(text.lower().replace("’", "'").replace("‘", "'")):
+        if word in _CONTRACTIONS:
+            out += _CONTRACTIONS[word]
+            continue
+        for suffix, full in _SUFFIXES:
+            if word.endswith(suffix) and len(word) > len(suffix):
+                out += [word[: -len(suffix)], full]
+                break
+        else:
+            out.append(word.removesuffix("'s"))
+    return out
+
+
+def raw_words(text: str) -> list[str]:
+    return _WORD.findall(text.lower().replace("’", "'").replace("‘", "'"))
+
+
+# -- results ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Side:
+    """One article's passage: ``text[start:end] == exact``."""
+
+    article_id: int
+    start: int
+    end: int
+    exact: str
+
+
+@dataclass(frozen=True)
+class Occurrence(Side):
+    """A quotation as one article gives it."""
+
+    speaker: str = ""
+    variant: bool = False
+    """Its words differ from the canonical wording (contractions, changed words)."""
+    partial: bool = False
+    """It quotes only part of the canonical wording."""
+
+    @property
+    def status(self) -> str:
+        return "variant" if self.variant else "partial" if self.partial else "exact"
+
+
+@dataclass(frozen=True)
+class QuoteGroup:
+    """One utterance as quoted by several articles."""
+
+    id: str
+    speaker: str
+    canonical: str
+    occurrences: tuple[Occurrence, ...]
+
+    def in_article(self, article_id: int) -> Occurrence | None:
+        return next((o for o in self.occurrences if o.article_id == article_id), None)
+
+    def status(self, article_id: int) -> str:
+        """``exact``, ``variant``, ``partial`` or ``absent``: the article's coverage."""
+        found = [o for o in self.occurrences if o.article_id == article_id]
+        if not found:
+            return "absent"
+        if any(o.status == "exact" for o in found):
+            return "exact"
+        return "variant" if any(o.variant for o in found) else "partial"
+
+
+@dataclass(frozen=True)
+class Discrepancy:
+    """Two passages that report the same thing with a material difference."""
+
+    id: str
+    kind: str
+    """``quote-wording``, ``attribution``, ``number``, ``date``, ``name`` or ``venue``."""
+    reason: str
+    sides: tuple[Side, Side]
+    link_kind: str = "contradicts"
+
+
+@dataclass
+class Comparison:
+    articles: list[Article]
+    groups: list[QuoteGroup]
+    discrepancies: list[Discrepancy]
+    decisions: dict[str, str] = field(default_factory=dict)
+    """Suggestion id -> ``accepted`` or ``dismissed``."""
+
+    def open_discrepancies(self) -> list[Discrepancy]:
+        return [d for d in self.discrepancies if self.decisions.get(d.id) != "dismissed"]
+
+
+# -- quotations per article, cached ---------------------------------------------------
+
+
+def article_quotes(store: Store, progress: Progress | None = None) -> dict[int, list[Quote]]:
+    """Every article's quotations: from the cache, found afresh for new articles."""
+    articles = store.articles()
+    cached = {
+        row[0]: row[1]
+        for row in store.conn.execute(
+            "SELECT article_id, quotes FROM compare_cache WHERE version = ?", (VERSION,)
+        )
+    }
+    found: dict[int, list[Quote]] = {}
+    fresh: list[tuple[int, str]] = []
+    for done, article in enumerate(articles, 1):
+        if article.id in cached:
+            found[article.id] = [Quote(*q) for q in json.loads(cached[article.id])]
+        else:
+            quotes = find_quotes(store.article_text(article.id))
+            found[article.id] = quotes
+            fresh.append((article.id, json.dumps([list(asdict(q).values()) for q in quotes])))
+        if progress:
+            progress(done, len(articles))
+    if fresh:
+        try:
+            with store.transaction() as conn:
+                conn.executemany(
+                    "INSERT OR REPLACE INTO compare_cache (article_id, version, quotes) "
+                    "VALUES (?, ?, ?)",
+                    [(article_id, VERSION, quotes) for article_id, quotes in fresh],
+                )
+        except StoreError:
+            pass  # a read-only or full database: the cache is only a cache
+    return found
+
+
+# -- grouping ------------------------------------------------------------------------
+
+
+@dataclass
+class _Unit:
+    """One sentence of one quotation: what is compared."""
+
+    number: int
+    article_id: int
+    quote: int
+    start: int
+    end: int
+    exact: str
+    speaker: str
+    words: list[str]
+
+
+def _units(store: Store, quotes: dict[int, list[Quote]]) -> list[_Unit]:
+    units: list[_Unit] = []
+    for article_id, found in quotes.items():
+        text = store.article_text(article_id)
+        for q_number, quote in enumerate(found):
+            for start, end in sentences_of(text, quote):
+                exact = text[start:end]
+                units.append(
+                    _Unit(
+                        len(units), article_id, q_number, start, end, exact, quote.speaker,
+                        words(exact),
+                    )
+                )  # fmt: skip
+    return [u for u in units if u.words]
+
+
+def _keys(unit_words: list[str]) -> set[tuple[str, ...]]:
+    if len(unit_words) < 3:
+        return {tuple(unit_words)}
+    return {tuple(unit_words[i : i + 3]) for i in range(len(unit_words) - 2)}
+
+
+COMMON_KEY = 50
+"""A trigram shared by more quotations than this says nothing about any pair."""
+
+
+def _candidate_pairs(units: list[_Unit]) -> set[tuple[int, int]]:
+    index: dict[tuple[str, ...], list[int]] = defaultdict(list)
+    for unit in units:
+        for key in _keys(unit.words):
+            index[key].append(unit.number)
+    short = [u for u in units if len(u.words) < 3]
+    pairs: set[tuple[int, int]] = set()
+    for members in index.values():
+        if len(members) > COMMON_KEY:
+            continue
+        for i, a in enumerate(members):
+            for b in members[i + 1 :]:
+                pairs.add((min(a, b), max(a, b)))
+    # A quotation of one or two words is looked up as words of the longer ones.
+    by_word: dict[str, list[int]] = defaultdict(list)
+    for unit in units:
+        for word in set(unit.words):
+            by_word[word].append(unit.number)
+    for unit in short:
+        for other in by_word.get(unit.words[0], [])[: COMMON_KEY * 4]:
+            if other != unit.number:
+                pairs.add((min(unit.number, other), max(unit.number, other)))
+    return pairs
+
+
+def _same_utterance(a: _Unit, b: _Unit) -> bool:
+    if a.article_id == b.article_id and a.quote == b.quote:
+        return False
+    shorter, longer = sorted((a.words, b.words), key=len)
+    if len(shorter) <= 2:
+        # "total", "apparent perjury": the same few words, not small talk ("No.").
+        if any(word in _STOP for word in shorter) or (len(shorter) == 1 and len(longer) > 2):
+            return False
+        if len(shorter) == 1 and speaker_key(a.speaker) != speaker_key(b.speaker):
+            return False
+        size = len(shorter)
+        return any(longer[i : i + size] == shorter for i in range(len(longer) - size + 1))
+    matcher = SequenceMatcher(None, a.words, b.words, autojunk=False)
+    blocks = matcher.get_matching_blocks()
+    matched = [w for block in blocks for w in a.words[block.a : block.a + block.size]]
+    longest = max(block.size for block in blocks)
+    return (
+        len(matched) >= 0.8 * len(shorter)
+        and longest >= 3
+        and any(word not in _STOP for word in matched)
+    )
+
+
+class _Sets:
+    def __init__(self, size: int) -> None:
+        self.parent = list(range(size))
+
+    def find(self, x: int) -> int:
+        while self.parent[x] != x:
+            self.parent[x] = self.parent[self.parent[x]]
+            x = self.parent[x]
+        return x
+
+    def union(self, a: int, b: int) -> None:
+        self.parent[self.find(a)] = self.find(b)
+
+
+def _interior_ops(a: list[str], b: list[str]) -> list[tuple[str, list[str], list[str]]]:
+    """The word changes between two wordings, leaving out what one quotes and the
+    other does not at either end (a partial quotation is not a changed one)."""
+    ops = SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
+    while ops and ops[0][0] in ("insert", "delete"):
+        ops = ops[1:]
+    while ops and ops[-1][0] in ("insert", "delete"):
+        ops = ops[:-1]
+    return [(tag, a[i1:i2], b[j1:j2]) for tag, i1, i2, j1, j2 in ops if tag != "equal"]
+
+
+def _stable_id(*parts: object) -> str:
+    return hashlib.sha1(json.dumps(parts, ensure_ascii=False).encode()).hexdigest()[:16]
+
+
+def group_quotes(units: list[_Unit], hashes: dict[int, str]) -> list[QuoteGroup]:
+    sets = _Sets(len(units))
+    for a, b in _candidate_pairs(units):
+        if _same_utterance(units[a], units[b]):
+            sets.union(a, b)
+    members: dict[int, list[_Unit]] = defaultdict(list)
+    for unit in units:
+        members[sets.find(unit.number)].append(unit)
+    groups = []
+    for found in members.values():
+        if len({u.article_id for u in found}) < 2:
+            continue
+        canonical = max(found, key=lambda u: (len(u.words), -u.article_id))
+        speakers = Counter(u.speaker for u in found if u.speaker)
+        speaker = speakers.most_common(1)[0][0] if speakers else ""
+        occurrences = []
+        for unit in sorted(found, key=lambda u: (u.article_id, u.start)):
+            ops = _interior_ops(canonical.words, unit.words)
+            partial = len(unit.words) < len(canonical.words) and not ops
+            variant = bool(ops) or (
+                raw_words(unit.exact) != raw_words(canonical.exact) and not partial
+            )
+            occurrences.append(
+                Occurrence(
+                    unit.article_id, unit.start, unit.end, unit.exact, unit.speaker,
+                    variant=variant and unit is not canonical,
+                    partial=partial or (bool(ops) and len(unit.words) < len(canonical.words) / 2),
+                )
+            )  # fmt: skip
+        text = " ".join(canonical.exact.split())
+        group_id = _stable_id(hashes[canonical.article_id], canonical.start, canonical.end)
+        groups.append(QuoteGroup(group_id, speaker, text, tuple(occurrences)))
+    groups.sort(key=lambda g: (-len({o.article_id for o in g.occurrences}), g.canonical))
+    return groups
+
+
+# -- discrepancies ------------------------------------------------------------------
+
+
+def _quote_discrepancies(
+    groups: list[QuoteGroup],
+    labels: dict[int, str],
+    hashes: dict[int, str],
+    attribution: bool = False,
+) -> list[Discrepancy]:
+    """Wording changes between articles' versions of one quotation (and, with
+    ``attribution``, different speakers: off by default while speaker detection
+    errs more often than outlets do)."""
+    found = []
+    for group in groups:
+        firsts: dict[int, Occurrence] = {}
+        for occurrence in group.occurrences:
+            firsts.setdefault(occurrence.article_id, occurrence)
+        sides = list(firsts.values())
+        seen: set[tuple[str, ...]] = set()
+        for i, a in enumerate(sides):
+            for b in sides[i + 1 :]:
+                ops = _interior_ops(words(a.exact), words(b.exact))
+                if not ops:
+                    ops = [op for op in _interior_ops(raw_words(a.exact), raw_words(b.exact))
+                           if any("'" in w for w in op[1] + op[2])]  # fmt: skip
+                key = tuple(" ".join(x) + "|" + " ".join(y) for _, x, y in ops)
+                if ops and key not in seen:
+                    seen.add(key)
+                    changes = "; ".join(
+                        f"“{' '.join(x) or '—'}” → “{' '.join(y) or '—'}”" for _, x, y in ops[:3]
+                    )
+                    reason = f"{labels[a.article_id]} → {labels[b.article_id]}: {changes}"
+                    found.append(_discrepancy("quote-wording", reason, a, b, hashes))
+                ka, kb = speaker_key(a.speaker), speaker_key(b.speaker)
+                if ka and kb and ka != kb and not (a.partial or b.partial) and attribution:
+                    reason = (
+                        f"{labels[a.article_id]} attributes it to {a.speaker}, "
+                        f"{labels[b.article_id]} to {b.speaker}"
+                    )
+                    found.append(_discrepancy("attribution", reason, a, b, hashes))
+    return found
+
+
+def _discrepancy(kind: str, reason: str, a: Side, b: Side, hashes: dict[int, str]) -> Discrepancy:
+    one = Side(a.article_id, a.start, a.end, a.exact)
+    two = Side(b.article_id, b.start, b.end, b.exact)
+    ident = _stable_id(
+        kind, hashes[one.article_id], one.start, one.end, hashes[two.article_id], two.start, two.end
+    )
+    return Discrepancy(ident, kind, reason, (one, two))
+
+
+_STOP = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "and",
+        "or",
+        "but",
+        "of",
+        "to",
+        "in",
+        "on",
+        "at",
+        "for",
+        "with",
+        "from",
+        "by",
+        "as",
+        "is",
+        "was",
+        "were",
+        "be",
+        "been",
+        "has",
+        "have",
+        "had",
+        "he",
+        "she",
+        "it",
+        "they",
+        "his",
+        "her",
+        "its",
+        "their",
+        "this",
+        "that",
+        "these",
+        "those",
+        "which",
+        "who",
+        "whom",
+        "whose",
+        "what",
+        "when",
+        "where",
+        "why",
+        "how",
+        "not",
+        "no",
+        "than",
+        "then",
+        "there",
+        "here",
+        "also",
+        "said",
+        "says",
+        "told",
+        "would",
+        "will",
+        "could",
+        "should",
+        "about",
+        "after",
+        "before",
+        "over",
+        "under",
+        "into",
+        "out",
+        "up",
+        "down",
+        "more",
+        "most",
+        "some",
+        "any",
+        "all",
+        "other",
+        "such",
+        "only",
+        "very",
+        "just",
+        "can",
+        "did",
+        "do",
+        "does",
+        "i",
+        "we",
+        "you",
+        "our",
+        "your",
+        "my",
+        "me",
+        "him",
+        "them",
+        "us",
+        "mr",
+        "mrs",
+        "ms",
+    ]
+)
+_NUMBER_WORDS = {
+    w: str(n)
+    for n, w in enumerate(
+        [
+            "zero",
+            "one",
+            "two",
+            "three",
+            "four",
+            "five",
+            "six",
+            "seven",
+            "eight",
+            "nine",
+            "ten",
+            "eleven",
+            "twelve",
+        ]
+    )
+}
+_NUMBER_WORDS |= {"twice": "2", "once": "1", "dozen": "12"}
+_DATES = frozenset(
+    [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "yesterday",
+        "today",
+        "tonight",
+        "morning",
+        "afternoon",
+        "evening",
+        "night",
+    ]
+)
+_CAPITAL = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-zA-Z\-]{3,}\b")
+_VENUE = re.compile(r"\b(?:on|at|in|to|told)\s+((?:[A-Z][\w’'\-]*\s?){1,3})")
+
+
+@dataclass
+class _Sentence:
+    article_id: int
+    start: int
+    end: int
+    exact: str
+    content: set[str]
+    sequence: list[str]
+
+
+def _sentences(store: Store, quotes: dict[int, list[Quote]]) -> list[_Sentence]:
+    found = []
+    for article_id in quotes:
+        text = store.article_text(article_id)
+        for match in re.finditer(r"[^\n]+", text):
+            for start, end in sentence_spans(text, match.start(), match.end()):
+                exact = text[start:end]
+                sequence = [w for w in words(exact) if w not in _STOP and len(w) > 1]
+                if len(sequence) >= 5:
+                    found.append(_Sentence(article_id, start, end, exact, set(sequence), sequence))
+    return found
+
+
+def _fact_discrepancies(
+    sentences: list[_Sentence], labels: dict[int, str], hashes: dict[int, str]
+) -> list[Discrepancy]:
+    index: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for n, sentence in enumerate(sentences):
+        seq = sentence.sequence
+        for pair in {(seq[i], seq[i + 1]) for i in range(len(seq) - 1)}:
+            index[pair].append(n)
+    shared: Counter[tuple[int, int]] = Counter()
+    for members in index.values():
+        if len(members) > COMMON_KEY:
+            continue
+        for i, a in enumerate(members):
+            for b in members[i + 1 :]:
+                if sentences[a].article_id != sentences[b].article_id:
+                    shared[(a, b)] += 1
+    found = []
+    for (a, b), count in shared.items():
+        one, two = sentences[a], sentences[b]
+        overlap = len(one.content & two.content) / len(one.content | two.content)
+        if count < 2 or overlap < 0.4:
+            continue
+        for kind, reason in _differences(one, two):
+            label = f"{labels[one.article_id]} / {labels[two.article_id]}: {reason}"
+            found.append(_discrepancy(kind, label, one_side(one), one_side(two), hashes))
+    return found
+
+
+def one_side(sentence: _Sentence) -> Side:
+    return Side(sentence.article_id, sentence.start, sentence.end, sentence.exact)
+
+
+def _numbers(sentence: _Sentence) -> set[str]:
+    out = set()
+    for word in raw_words(sentence.exact):
+        if word.isdigit():
+            out.add(word)
+        elif word in _NUMBER_WORDS:
+            out.add(_NUMBER_WORDS[word])
+    return out
+
+
+def _differences(one: _Sentence, two: _Sentence) -> Iterable[tuple[str, str]]:
+    n1, n2 = _numbers(one), _numbers(two)
+    if n1 and n2 and n1 != n2:
+        yield "number", f"{', '.join(sorted(n1 - n2))} vs {', '.join(sorted(n2 - n1))}"
+    d1 = {w for w in raw_words(one.exact) if w in _DATES}
+    d2 = {w for w in raw_words(two.exact) if w in _DATES}
+    if d1 and d2 and not d1 & d2:
+        yield "date", f"{', '.join(sorted(d1))} vs {', '.join(sorted(d2))}"
+    c1 = set(_CAPITAL.findall(one.exact)) - set(_CAPITAL.findall(two.exact))
+    c2 = set(_CAPITAL.findall(two.exact)) - set(_CAPITAL.findall(one.exact))
+    for x in sorted(c1):
+        for y in sorted(c2):
+            if SequenceMatcher(None, x.lower(), y.lower()).ratio() >= 0.8:
+                yield "name", f"spelled {x} vs {y}"
+    v1 = {m.strip() for m in _VENUE.findall(one.exact)}
+    v2 = {m.strip() for m in _VENUE.findall(two.exact)}
+    if v1 and v2 and not v1 & v2 and len(v1) == len(v2) == 1:
+        yield "venue", f"{next(iter(v1))} vs {next(iter(v2))}"
+
+
+# -- the whole comparison -------------------------------------------------------------
+
+
+def _name_discrepancies(
+    store: Store, articles: list[Article], hashes: dict[int, str]
+) -> list[Discrepancy]:
+    """One person's name spelled two ways by two articles (Dmitri / Dmitry Peskov)."""
+    from store.quotes import _people
+
+    seen: dict[str, tuple[int, str]] = {}
+    found = []
+    for article in articles:
+        text = store.article_text(article.id)
+        for full in sorted(set(_people(text).values())):
+            parts = full.split()
+            for other, (other_id, _) in list(seen.items()):
+                if other_id == article.id or other == full:
+                    continue
+                o_parts = other.split()
+                if len(o_parts) != len(parts) or len(parts) < 2:
+                    continue
+                differing = [(x, y) for x, y in zip(parts, o_parts, strict=True) if x != y]
+                if len(differing) == 1 and all(len(w) >= 4 for w in differing[0]):
+                    x, y = differing[0]
+                    if SequenceMatcher(None, x.lower(), y.lower()).ratio() >= 0.75:
+                        one = _name_side(store, other_id, other)
+                        two = _name_side(store, article.id, full)
+                        reason = f"{other} / {full}: the name is spelled two ways"
+                        found.append(_discrepancy("name", reason, one, two, hashes))
+            seen.setdefault(full, (article.id, full))
+    return found
+
+
+def _name_side(store: Store, article_id: int, name: str) -> Side:
+    text = store.article_text(article_id)
+    start = text.find(name)
+    return Side(article_id, start, start + len(name), name)
+
+
+def compare(store: Store, progress: Progress | None = None) -> Comparison:
+    """Quotation groups and discrepancy candidates over every article in ``store``."""
+    quotes = article_quotes(store, progress)
+    articles = store.articles()
+    labels = {a.id: a.label for a in articles}
+    hashes = {a.id: a.content_hash for a in articles}
+    groups = group_quotes(_units(store, quotes), hashes)
+    discrepancies = _quote_discrepancies(groups, labels, hashes)
+    discrepancies += _fact_discrepancies(_sentences(store, quotes), labels, hashes)
+    discrepancies += _name_discrepancies(store, articles, hashes)
+    decisions = dict(store.conn.execute("SELECT id, decision FROM compare_decisions"))
+    return Comparison(articles, groups, discrepancies, decisions)
+
+
+# -- decisions ------------------------------------------------------------------------
+
+
+def accept(store: Store, suggestion: Discrepancy | tuple[Side, Side], ident: str) -> None:
+    """Mark both passages and link them (``contradicts``, or ``same-quote`` for a pair of
+    occurrences): one undoable action, recorded as accepted."""
+    kind = suggestion.link_kind if isinstance(suggestion, Discrepancy) else "same-quote"
+    sides = suggestion.sides if isinstance(suggestion, Discrepancy) else suggestion
+    wanted = ("quote",) if kind == "same-quote" else ("contradiction",)
+    tags = [name for name in wanted if name in {tag.name for tag in store.tags()}]
+    note = suggestion.reason if isinstance(suggestion, Discrepancy) else ""
+    store.link_passages(
+        (sides[0].article_id, sides[0].start, sides[0].end),
+        (sides[1].article_id, sides[1].start, sides[1].end),
+        kind,
+        note,
+        tags=tags,
+        decision=ident,
+    )
+
+
+def dismiss(store: Store, ident: str) -> None:
+    """Never suggest this again (one undoable action)."""
+    store.decide(ident, "dismissed")
+
+
+# -- output -------------------------------------------------------------------------
+
+
+def to_json(comparison: Comparison) -> dict[str, Any]:
+    """The comparison as plain data (README documents the shape)."""
+    by_id = {a.id: a for a in comparison.articles}
+
+    def side(s: Side) -> dict[str, Any]:
+        article = by_id[s.article_id]
+        return {
+            "article": article.file_name or article.url or article.label,
+            "outlet": article.outlet,
+            "start": s.start,
+            "end": s.end,
+            "exact": s.exact,
+        }
+
+    return {
+        "articles": [
+            {"id": a.id, "outlet": a.outlet, "title": a.title, "source": a.url or a.file_name}
+            for a in comparison.articles
+        ],
+        "groups": [
+            {
+                "id": g.id,
+                "speaker": g.speaker,
+                "canonical": g.canonical,
+                "occurrences": [
+                    {**side(o), "speaker": o.speaker, "variant": o.variant, "partial": o.partial}
+                    for o in g.occurrences
+                ],
+            }
+            for g in comparison.groups
+        ],
+        "discrepancies": [
+            {
+                "id": d.id,
+                "kind": d.kind,
+                "reason": d.reason,
+                "status": comparison.decisions.get(d.id, "open"),
+                "sides": [side(s) for s in d.sides],
+            }
+            for d in comparison.discrepancies
+        ],
+    }
+
+
+def to_markdown(comparison: Comparison) -> str:
+    from store.export import cell, escape_markdown
+
+    articles = comparison.articles
+    lines = ["# Comparison", "", "## Quotations carried by several articles", ""]
+    lines.append("| Speaker | Quotation | " + " | ".join(cell(a.label) for a in articles) + " |")
+    lines.append("| --- | --- |" + " --- |" * len(articles))
+    for group in comparison.groups:
+        marks = [group.status(a.id).replace("absent", "") for a in articles]
+        lines.append(
+            f"| {cell(group.speaker)} | {cell(group.canonical)} | " + " | ".join(marks) + " |"
+        )
+    lines += ["", "## Discrepancies", ""]
+    for d in comparison.open_discrepancies():
+        status = comparison.decisions.get(d.id, "open")
+        lines.append(f"- **{d.kind}** ({status}): {escape_markdown(d.reason)}")
+    return "\n".join(lines) + "\n"
+
+
+def labels_of(articles: Sequence[Article]) -> dict[int, str]:
+    return {a.id: a.label for a in articles}

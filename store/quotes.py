@@ -1,0 +1,486 @@
+"""Quotations in one article: where each quoted span is, and who is quoted.
+
+``find_quotes(text)`` returns every span between quotation marks: straight and
+curly double quotes, and single quotes used as quotation marks (as headlines
+and ledes do: 'I Will Recuse Myself'), told apart from apostrophes by what is
+around them. A quote may run across a line break but never past its paragraph:
+when its closing mark is missing it stops at the paragraph's end (or before the
+next opening mark), so it cannot swallow the rest of the article.
+
+The speaker is read from the attribution nearby ("Sessions said", "said
+Pelosi", "he told NBC News", "Schumer told reporters"), a pronoun resolved to
+the person last named before it; a quote with none in reach takes the speaker of
+the quote before it in the same paragraph.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from store.segment import sentence_spans
+
+_PARAGRAPH = re.compile(r"\n[ \t\u00a0]*\n")
+_DOUBLE = re.compile('["“”„]')
+_SINGLE = re.compile("['‘’]")
+_OPENS_AFTER = set(" \t\n\u00a0([{—–-/:;")
+_CLOSES_BEFORE = set(" \t\n\u00a0.,;:!?)]}—–-…\"”'’")
+MAX_SINGLE = 300
+"""A single-quoted span longer than this is taken for apostrophes, not a quote."""
+
+SPEECH_VERBS = (
+    "said|says|say|told|tells|tell|added|adds|asked|asks|tweeted|tweets|wrote|writes|posted|"
+    "posts|responded|responds|stated|states|declared|declares|claimed|claims|explained|"
+    "insisted|insists|replied|replies|noted|notes|argued|argues|warned|warns|continued|"
+    "acknowledged|admitted|announced|testified|recalled|suggested|calling|called|denied|"
+    "denies|answered|pointed out|according to"
+)
+_TITLE = (
+    r"(?:(?:Sen|Rep|Gen|Lt|Gov|Dr|Mr|Mrs|Ms|Sgt|Col|Capt|Pres|Atty)\.\s+|"
+    r"(?:Senator|Representative|President|Attorney General|Speaker|Leader|Secretary|"
+    r"Chairman|Chair|Spokeswoman|Spokesman|Judge|Justice|Director)\s+)"
+)
+_NAME_WORD = r"[A-Z][a-zA-Z’'\-]*[a-z][a-zA-Z’'\-]*"
+_NAME = rf"(?:{_TITLE})*(?:{_NAME_WORD}\s+){{0,3}}{_NAME_WORD}"
+_PRONOUN = r"(?:he|she|He|She)"
+_WHO = rf"(?P<who>{_NAME}|{_PRONOUN})"
+_AFTER = re.compile(
+    rf"[\s,]*(?:{_WHO}\s+(?:\w+ly\s+|also\s+|later\s+)?(?:{SPEECH_VERBS})\b"
+    rf"|(?:{SPEECH_VERBS})\s+(?P<who2>{_NAME}|{_PRONOUN})\b)"
+)
+_BEFORE = re.compile(rf"{_WHO}(?:\s+[\w’'.,\-]+){{0,8}}?\s+(?:{SPEECH_VERBS})\b")
+NOT_PEOPLE = frozenset(
+    [
+        "The",
+        "A",
+        "An",
+        "And",
+        "But",
+        "In",
+        "On",
+        "At",
+        "Of",
+        "For",
+        "To",
+        "With",
+        "From",
+        "By",
+        "As",
+        "It",
+        "This",
+        "That",
+        "These",
+        "Those",
+        "There",
+        "Their",
+        "They",
+        "We",
+        "I",
+        "He",
+        "She",
+        "His",
+        "Her",
+        "Its",
+        "Our",
+        "Your",
+        "Mr",
+        "Mrs",
+        "Ms",
+        "Sen",
+        "Rep",
+        "Gen",
+        "Lt",
+        "Image",
+        "Related",
+        "Watch",
+        "Get",
+        "View",
+        "Be",
+        "Click",
+        "Read",
+        "Thursday",
+        "Wednesday",
+        "Tuesday",
+        "Monday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+        "Department",
+        "Committee",
+        "House",
+        "Senate",
+        "News",
+        "Post",
+        "Foundation",
+        "States",
+        "Justice",
+        "Government",
+        "Campaign",
+        "Convention",
+        "Network",
+        "Intelligence",
+        "Services",
+        "Armed",
+        "Office",
+        "Times",
+        "Press",
+        "Court",
+        "Congress",
+        "Republicans",
+        "Democrats",
+        "Republican",
+        "Democrat",
+        "Russian",
+        "Russians",
+        "American",
+        "Americans",
+        "White",
+        "Washington",
+        "Moscow",
+        "Russia",
+        "America",
+        "Twitter",
+        "Facebook",
+        "General",
+        "Attorney",
+        "Minority",
+        "Majority",
+        "Leader",
+        "Speaker",
+        "Secretary",
+        "President",
+        "Deputy",
+        "National",
+        "Security",
+        "Adviser",
+        "Oversight",
+        "Reform",
+        "Latest",
+        "According",
+        "Now",
+        "During",
+        "Kremlin",
+        "Will",
+        "If",
+        "Recuse",
+        "Himself",
+        "Herself",
+        "Necessary",
+        "Call",
+        "Calls",
+        "Top",
+        "Former",
+        "Officials",
+        "Spokeswoman",
+        "Spokesman",
+        "Democratic",
+        "Earlier",
+        "Later",
+        "Asked",
+        "Aboard",
+        "Meanwhile",
+        "While",
+        "When",
+        "After",
+        "Before",
+        "Under",
+        "Efforts",
+        "Senator",
+        "Chair",
+        "Chairman",
+        "Representative",
+        "Press",
+        "Federal",
+        "Bureau",
+        "Investigation",
+        "United",
+        "Administration",
+        "Party",
+        "Judiciary",
+        "Committees",
+        "Morning",
+        "Day",
+        "New",
+        "Utah",
+        "Texas",
+        "Missouri",
+        "Maine",
+        "Massachusetts",
+        "Minnesota",
+        "Alabama",
+        "York",
+        "California",
+        "Ohio",
+        "Maryland",
+        "South",
+        "North",
+        "West",
+        "East",
+        "WATCH",
+        "READ",
+        "MORE",
+        "CNN",
+        "NBC",
+        "CBS",
+        "MSNBC",
+        "FBI",
+        "AG",
+        "US",
+        "Also",
+        "Sources",
+        "Source",
+        "Officials",
+        "Ambassador",
+    ]
+)
+_CAPITALISED = re.compile(rf"\b{_NAME_WORD}(?:\s+{_NAME_WORD})+")
+
+
+@dataclass(frozen=True)
+class Quote:
+    """One quoted span: ``text[start:end]`` is what is inside the marks."""
+
+    start: int
+    end: int
+    exact: str
+    speaker: str
+    """Who is quoted, as named in the article (its fullest form), or ``""``."""
+    closed: bool = True
+    """False when the closing mark is missing (the quote stops at its paragraph's end)."""
+
+
+def find_quotes(text: str) -> list[Quote]:
+    """Every quotation in ``text``, in text order, each with its speaker if found."""
+    people = _people(text)
+    found: list[tuple[int, int, int, int, bool]] = []
+    for start, end in _paragraphs(text):
+        spans = _double_quoted(text, start, end)
+        spans += _single_quoted(text, start, end, spans)
+        found += [(start, end, s, e, closed) for s, e, closed in sorted(spans)]
+    masked = list(text)
+    for _, _, q_start, q_end, _ in found:
+        masked[q_start:q_end] = " " * (q_end - q_start)
+    narration = "".join(masked)  # the text with every quote blanked: who is narrated
+    quotes: list[Quote] = []
+    previous, paragraph = "", -1
+    for start, end, q_start, q_end, closed in found:
+        exact = text[q_start:q_end]
+        if not any(c.isalnum() for c in exact):
+            continue
+        if start != paragraph:
+            previous, paragraph = "", start
+        speaker = _speaker(narration, q_start, q_end, start, end, people) or previous
+        previous = speaker
+        quotes.append(Quote(q_start, q_end, exact, speaker, closed))
+    return quotes
+
+
+def sentences_of(text: str, quote: Quote) -> list[tuple[int, int]]:
+    """The sentences inside a quote: the units in which quotations are compared."""
+    spans = sentence_spans(text, quote.start, quote.end)
+    return [(s, e) for s, e in spans if any(c.isalnum() for c in text[s:e])]
+
+
+# -- spans ------------------------------------------------------------------------
+
+
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    spans, begin = [], 0
+    for match in _PARAGRAPH.finditer(text):
+        spans.append((begin, match.start()))
+        begin = match.end()
+    spans.append((begin, len(text)))
+    return [(s, e) for s, e in spans if e > s]
+
+
+def _before(text: str, i: int, lo: int) -> str:
+    return text[i - 1] if i > lo else " "
+
+
+def _after(text: str, i: int, hi: int) -> str:
+    return text[i + 1] if i + 1 < hi else " "
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    while start < end and text[start].isspace():
+        start += 1
+    return start, end
+
+
+def _double_quoted(text: str, lo: int, hi: int) -> list[tuple[int, int, bool]]:
+    spans: list[tuple[int, int, bool]] = []
+    opened: int | None = None
+    for match in _DOUBLE.finditer(text, lo, hi):
+        i, mark = match.start(), match.group()
+        before, after = _before(text, i, lo), _after(text, i, hi)
+        opens = mark in "“„" or (
+            mark == '"' and (before in _OPENS_AFTER or i == lo) and not after.isspace()
+        )
+        closes = mark == "”" or (
+            mark == '"' and not before.isspace() and (after in _CLOSES_BEFORE or i + 1 == hi)
+        )
+        if opened is None:
+            if opens or (closes and not spans):
+                opened = i
+        elif closes:
+            spans.append((opened + 1, i, True))
+            opened = None
+        elif opens:
+            spans.append((*_trimmed(text, opened + 1, i), False))
+            opened = i
+    if opened is not None:
+        spans.append((*_trimmed(text, opened + 1, hi), False))
+    return [(s, e, closed) for s, e, closed in spans if e > s]
+
+
+def _single_quoted(
+    text: str, lo: int, hi: int, doubles: list[tuple[int, int, bool]]
+) -> list[tuple[int, int, bool]]:
+    """Single-quoted spans outside double quotes; apostrophes are not quotes."""
+
+    def inside_double(i: int) -> bool:
+        return any(s - 1 <= i <= e for s, e, _ in doubles)
+
+    marks = [m.start() for m in _SINGLE.finditer(text, lo, hi) if not inside_double(m.start())]
+    spans: list[tuple[int, int, bool]] = []
+    skip_to = -1
+    for n, i in enumerate(marks):
+        if i <= skip_to or (text[i] == "’" and _after(text, i, hi).isalpha()):
+            continue
+        before, after = _before(text, i, lo), _after(text, i, hi)
+        if not (before in _OPENS_AFTER or before in '"“') or not (after.isalpha() or after == "…"):
+            continue
+        for j in marks[n + 1 :]:
+            if j - i > MAX_SINGLE:
+                break
+            b, a = text[j - 1], _after(text, j, hi)
+            if text[j] == "‘" or a.isalnum():
+                continue  # an apostrophe inside a word, or another opening
+            if b == "s" and a == " " and text[j + 2 : j + 3].islower() and j + 2 < hi:
+                continue  # a possessive: Sessions' decision
+            if b.isspace():
+                continue
+            spans.append((i + 1, j, True))
+            skip_to = j
+            break
+    return spans
+
+
+# -- speakers ---------------------------------------------------------------------
+
+
+def _people(text: str) -> dict[str, str]:
+    """Surname -> the fullest name seen: runs of two or more capitalised words that
+    are not places, titles or institutions, outside Title Case lines (headlines)."""
+    found: dict[str, str] = {}
+    for line in text.split("\n"):
+        words = line.split()
+        headline = not line.rstrip().endswith((".", "?", "!", '"', "”", ":"))
+        if headline and len(words) > 3 and sum(w[:1].isupper() for w in words) > 0.6 * len(words):
+            continue  # a headline: every word is capitalised
+        for match in _CAPITALISED.finditer(line):
+            run: list[str] = []
+            for word in [*match.group().split(), "The"]:
+                if _clean_word(word) and word == word.rstrip("’'"):
+                    run.append(_clean_word(word))
+                    continue
+                if word.rstrip("’'") != word or re.search(r"[’']s$", word):
+                    run.append(_clean_word(word))
+                if len([w for w in run if w]) >= 2:
+                    full = " ".join(w for w in run if w)
+                    surname = run[-1] if run[-1] else full.split()[-1]
+                    if len(full) > len(found.get(surname, "")):
+                        found[surname] = full
+                run = []
+    return found
+
+
+_TITLE_WORDS = frozenset(["Sen", "Rep", "Senator", "President", "Speaker", "Leader", "Secretary"])
+
+
+def _clean_word(word: str) -> str:
+    word = re.sub(r"[’']s$", "", word.strip(".,;:’'"))
+    if re.match(r"[RDI]-", word):
+        return ""  # a party and state: R-West Virginia
+    return word if word and word not in NOT_PEOPLE else ""
+
+
+def _speaker(text: str, start: int, end: int, lo: int, hi: int, people: dict[str, str]) -> str:
+    closing = end + 1 if end < hi else end
+    after = _AFTER.match(text, closing, min(hi, closing + 80))
+    if after:
+        name = _person(after.group("who") or after.group("who2"), text, start, people)
+        if name:
+            return name
+    sentence_start = _sentence_start(text, start - 1, lo)
+    before = text[sentence_start : max(sentence_start, start - 1)]
+    for verb in reversed(list(_VERB.finditer(before))):
+        for who in reversed(list(_WHO_ANYWHERE.finditer(before, 0, verb.start()))):
+            name = _person(who.group(), text, sentence_start + who.start(), people)
+            if name:
+                return name
+    return ""
+
+
+_VERB = re.compile(rf"\b(?:{SPEECH_VERBS})\b")
+_WHO_ANYWHERE = re.compile(rf"\b(?:{_NAME}|{_PRONOUN})\b")
+_NOT_A_MENTION = re.compile(
+    r"(?:[’']s?|-| (?:campaign|administration|Administration|surrogates?|team|transition|"
+    r"backers?|associates|era|Tower|Organization|White))\b"
+)
+
+
+def _sentence_start(text: str, pos: int, lo: int) -> int:
+    spans = sentence_spans(text, lo, max(lo, pos))
+    return spans[-1][0] if spans else lo
+
+
+def _person(who: str, text: str, at: int, people: dict[str, str]) -> str:
+    """The person ``who`` names: a known name, or a pronoun's antecedent."""
+    if who.lower() in ("he", "she"):
+        return _antecedent(text, at, people)
+    words = [_clean_word(w) for w in who.split()]
+    words = [w for w in words if w]
+    if not words:
+        return ""
+    if words[-1] in people:
+        return people[words[-1]]
+    return " ".join(words) if len(words) >= 2 else ""
+
+
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+(?=[A-Z])|\n\s*\n")
+
+
+def _antecedent(text: str, at: int, people: dict[str, str]) -> str:
+    """Who "he" or "she" at ``at`` is: the subject (first person named) of the
+    nearest sentence before it that names someone, outside quotes."""
+    if not people:
+        return ""
+    window_start = max(0, at - 2000)
+    window = text[window_start:at]
+    pattern = re.compile(r"\b(" + "|".join(map(re.escape, people)) + r")\b")
+    pieces = _SENTENCE_BREAK.split(window)
+    for piece in reversed(pieces):
+        for match in pattern.finditer(piece):
+            if not _NOT_A_MENTION.match(piece, match.end()):
+                return people[match.group(1)]
+    return ""
+
+
+def speaker_key(speaker: str) -> str:
+    """What two ways of naming one person share: the surname, lower-cased."""
+    return speaker.split()[-1].lower() if speaker else ""
