@@ -150,37 +150,67 @@ class Comparison:
 # -- quotations per article, cached ---------------------------------------------------
 
 
-def article_quotes(store: Store, progress: Progress | None = None) -> dict[int, list[Quote]]:
-    """Every article's quotations: from the cache, found afresh for new articles."""
-    articles = store.articles()
-    cached = {
-        row[0]: row[1]
-        for row in store.conn.execute(
-            "SELECT article_id, quotes FROM compare_cache WHERE version = ?", (VERSION,)
+class Snapshot:
+    """What the analysis reads, taken from the store in the UI's thread, so that the
+    analysis itself can run in another (a SQLite connection stays in its thread)."""
+
+    def __init__(self, store: Store) -> None:
+        self._articles = store.articles()
+        self._texts = {a.id: store.article_text(a.id) for a in self._articles}
+        self.cached: dict[int, list[Quote]] = {
+            row[0]: [Quote(*q) for q in json.loads(row[1])]
+            for row in store.conn.execute(
+                "SELECT article_id, quotes FROM compare_cache WHERE version = ?", (VERSION,)
+            )
+        }
+        self.decisions: dict[str, str] = dict(
+            store.conn.execute("SELECT id, decision FROM compare_decisions")
         )
-    }
+        self.fresh: dict[int, list[Quote]] = {}
+        """Quotations found by the analysis for articles not in the cache."""
+
+    def articles(self) -> list[Article]:
+        return self._articles
+
+    def article_text(self, article_id: int) -> str:
+        return self._texts[article_id]
+
+
+def article_quotes(snapshot: Snapshot, progress: Progress | None = None) -> dict[int, list[Quote]]:
+    """Every article's quotations: from the cache, found afresh for new articles."""
+    articles = snapshot.articles()
     found: dict[int, list[Quote]] = {}
-    fresh: list[tuple[int, str]] = []
     for done, article in enumerate(articles, 1):
-        if article.id in cached:
-            found[article.id] = [Quote(*q) for q in json.loads(cached[article.id])]
+        if article.id in snapshot.cached:
+            found[article.id] = snapshot.cached[article.id]
         else:
-            quotes = find_quotes(store.article_text(article.id))
-            found[article.id] = quotes
-            fresh.append((article.id, json.dumps([list(asdict(q).values()) for q in quotes])))
+            found[article.id] = snapshot.fresh[article.id] = find_quotes(
+                snapshot.article_text(article.id)
+            )
         if progress:
             progress(done, len(articles))
-    if fresh:
-        try:
-            with store.transaction() as conn:
-                conn.executemany(
-                    "INSERT OR REPLACE INTO compare_cache (article_id, version, quotes) "
-                    "VALUES (?, ?, ?)",
-                    [(article_id, VERSION, quotes) for article_id, quotes in fresh],
-                )
-        except StoreError:
-            pass  # a read-only or full database: the cache is only a cache
     return found
+
+
+def save_cache(store: Store, snapshot: Snapshot) -> None:
+    """Keep the quotations found afresh (in the store's thread)."""
+    if not snapshot.fresh:
+        return
+    rows = [
+        (article_id, VERSION, json.dumps([list(asdict(q).values()) for q in quotes]))
+        for article_id, quotes in snapshot.fresh.items()
+    ]
+    try:
+        with store.transaction() as conn:
+            conn.executemany(
+                "INSERT OR REPLACE INTO compare_cache (article_id, version, quotes) "
+                "VALUES (?, ?, ?)",
+                rows,
+            )
+    except StoreError:
+        pass  # a read-only or full database: the cache is only a cache
+    snapshot.cached.update(snapshot.fresh)
+    snapshot.fresh = {}
 
 
 # -- grouping ------------------------------------------------------------------------
@@ -200,7 +230,7 @@ class _Unit:
     words: list[str]
 
 
-def _units(store: Store, quotes: dict[int, list[Quote]]) -> list[_Unit]:
+def _units(store: Snapshot, quotes: dict[int, list[Quote]]) -> list[_Unit]:
     units: list[_Unit] = []
     for article_id, found in quotes.items():
         text = store.article_text(article_id)
@@ -315,7 +345,9 @@ def group_quotes(units: list[_Unit], hashes: dict[int, str]) -> list[QuoteGroup]
     for found in members.values():
         if len({u.article_id for u in found}) < 2:
             continue
-        canonical = max(found, key=lambda u: (len(u.words), -u.article_id))
+        canonical = max(  # the fullest wording that does not itself quote someone
+            found, key=lambda u: (not any(m in u.exact for m in '‘“"'), len(u.words), -u.article_id)
+        )
         speakers = Counter(u.speaker for u in found if u.speaker)
         speaker = speakers.most_common(1)[0][0] if speakers else ""
         occurrences = []
@@ -555,7 +587,7 @@ class _Sentence:
     sequence: list[str]
 
 
-def _sentences(store: Store, quotes: dict[int, list[Quote]]) -> list[_Sentence]:
+def _sentences(store: Snapshot, quotes: dict[int, list[Quote]]) -> list[_Sentence]:
     found = []
     for article_id in quotes:
         text = store.article_text(article_id)
@@ -634,7 +666,7 @@ def _differences(one: _Sentence, two: _Sentence) -> Iterable[tuple[str, str]]:
 
 
 def _name_discrepancies(
-    store: Store, articles: list[Article], hashes: dict[int, str]
+    store: Snapshot, articles: list[Article], hashes: dict[int, str]
 ) -> list[Discrepancy]:
     """One person's name spelled two ways by two articles (Dmitri / Dmitry Peskov)."""
     from store.quotes import _people
@@ -663,7 +695,7 @@ def _name_discrepancies(
     return found
 
 
-def _name_side(store: Store, article_id: int, name: str) -> Side:
+def _name_side(store: Snapshot, article_id: int, name: str) -> Side:
     text = store.article_text(article_id)
     start = text.find(name)
     return Side(article_id, start, start + len(name), name)
@@ -671,16 +703,23 @@ def _name_side(store: Store, article_id: int, name: str) -> Side:
 
 def compare(store: Store, progress: Progress | None = None) -> Comparison:
     """Quotation groups and discrepancy candidates over every article in ``store``."""
-    quotes = article_quotes(store, progress)
-    articles = store.articles()
+    snapshot = Snapshot(store)
+    comparison = analyse(snapshot, progress)
+    save_cache(store, snapshot)
+    return comparison
+
+
+def analyse(snapshot: Snapshot, progress: Progress | None = None) -> Comparison:
+    """The comparison itself: touches no database, so it may run in a worker thread."""
+    quotes = article_quotes(snapshot, progress)
+    articles = snapshot.articles()
     labels = {a.id: a.label for a in articles}
     hashes = {a.id: a.content_hash for a in articles}
-    groups = group_quotes(_units(store, quotes), hashes)
+    groups = group_quotes(_units(snapshot, quotes), hashes)
     discrepancies = _quote_discrepancies(groups, labels, hashes)
-    discrepancies += _fact_discrepancies(_sentences(store, quotes), labels, hashes)
-    discrepancies += _name_discrepancies(store, articles, hashes)
-    decisions = dict(store.conn.execute("SELECT id, decision FROM compare_decisions"))
-    return Comparison(articles, groups, discrepancies, decisions)
+    discrepancies += _fact_discrepancies(_sentences(snapshot, quotes), labels, hashes)
+    discrepancies += _name_discrepancies(snapshot, articles, hashes)
+    return Comparison(articles, groups, discrepancies, dict(snapshot.decisions))
 
 
 # -- decisions ------------------------------------------------------------------------
@@ -707,6 +746,47 @@ def accept(store: Store, suggestion: Discrepancy | tuple[Side, Side], ident: str
 def dismiss(store: Store, ident: str) -> None:
     """Never suggest this again (one undoable action)."""
     store.decide(ident, "dismissed")
+
+
+_TOKEN = re.compile(r"[\w’'\-]+")
+
+
+def differing_words(a: Side, b: Side) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """Where two wordings differ, word by word: article offsets of the words of ``a``
+    and of ``b`` that the other lacks or changes (what only one quotes, at either
+    end, is not a difference). Contractions count: "it'd" differs from "it would"."""
+
+    def tokens(side: Side) -> list[tuple[int, int, str]]:
+        return [
+            (side.start + m.start(), side.start + m.end(), m.group().lower().replace("’", "'"))
+            for m in _TOKEN.finditer(side.exact)
+        ]
+
+    ta, tb = tokens(a), tokens(b)
+    ops = SequenceMatcher(None, [t[2] for t in ta], [t[2] for t in tb], autojunk=False)
+    codes = ops.get_opcodes()
+    while codes and codes[0][0] in ("insert", "delete"):
+        codes = codes[1:]
+    while codes and codes[-1][0] in ("insert", "delete"):
+        codes = codes[:-1]
+    in_a: list[tuple[int, int]] = []
+    in_b: list[tuple[int, int]] = []
+    for tag, i1, i2, j1, j2 in codes:
+        if tag != "equal":
+            in_a += [(t[0], t[1]) for t in ta[i1:i2]]
+            in_b += [(t[0], t[1]) for t in tb[j1:j2]]
+    return in_a, in_b
+
+
+def pair_for(group: QuoteGroup, article_id: int) -> tuple[Occurrence, Occurrence] | None:
+    """The article's occurrence of ``group`` beside the fullest one in another article."""
+    mine = group.in_article(article_id)
+    if mine is None:
+        return None
+    others = [o for o in group.occurrences if o.article_id != article_id]
+    if not others:
+        return None
+    return mine, max(others, key=lambda o: (o.status == "exact", len(o.exact)))
 
 
 # -- output -------------------------------------------------------------------------

@@ -6,12 +6,15 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual.binding import Binding, BindingType
 
 from store import Store, StoreError
 from tui.annotate import AnnotatingApp
+
+if TYPE_CHECKING:
+    from store.compare import Side
 
 
 class ReaderApp(AnnotatingApp):
@@ -19,7 +22,47 @@ class ReaderApp(AnnotatingApp):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("E", "export", "Export", show=False, id="app.export"),
+        Binding("C", "compare", "Compare", show=False, id="app.compare"),
     ]
+
+    def action_compare(self) -> None:
+        """The compare screen; what it chooses is shown in two adjacent columns."""
+        from tui.screens.compare import CompareScreen
+
+        def chosen(pair: tuple[Side, Side] | None) -> None:
+            self.reload_marks()
+            if pair is not None:
+                self.show_pair(*pair)
+
+        self.push_screen(CompareScreen(self.store), chosen)
+
+    def show_pair(self, one: Side, two: Side) -> None:
+        """Two passages in adjacent columns, selected, their differing words highlighted."""
+        from store.compare import differing_words
+
+        columns = self.columns
+        first = next(
+            (i for i, c in enumerate(columns) if c.article.id == one.article_id),
+            self.focused_index(),
+        )
+        second = first + 1 if first + 1 < len(columns) else first - 1
+        if len(columns) < 2:
+            second = first
+        for index, side in ((first, one), (second, two)):
+            column = columns[index]
+            if column.article.id != side.article_id:
+                column.show(
+                    self.store.article(side.article_id), self.store.article_text(side.article_id)
+                )
+                self.article_shown(column)
+        in_one, in_two = differing_words(one, two)
+        self._layout_columns(max(first, second))
+        self._layout_columns(min(first, second))
+        for index, side, words in ((second, two, in_two), (first, one, in_one)):
+            view = columns[index].doc_view
+            view.focus()
+            view.select(side.start, side.end)
+            view.highlight_words(words)
 
     def action_export(self) -> None:
         """Ask for a file (its suffix picks the format), confirm a replace, write it."""

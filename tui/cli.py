@@ -41,7 +41,7 @@ def build_parser() -> argparse.ArgumentParser:
             "across articles. With no PATH, opens the bundled seed articles."
         ),
         epilog=f"The database defaults to {default_db_path()} (override with --db or ${DB_ENV}). "
-        "Also: reader export --help, reader import --help, reader merge --help.",
+        "Also: reader export, import, merge and compare (each with --help).",
     )
     parser.add_argument("paths", nargs="*", metavar="PATH", help="plain-text articles to open")
     parser.add_argument("--db", type=Path, help="the SQLite database to use")
@@ -151,7 +151,45 @@ def _bring_in(
     return 0
 
 
-COMMANDS = {"export": export_command, "import": import_command, "merge": merge_command}
+def compare_command(argv: Sequence[str]) -> int:
+    import json
+
+    from store.compare import compare, to_json, to_markdown
+
+    parser = argparse.ArgumentParser(
+        prog="reader compare",
+        description="Print the quotations that several articles carry (who said it, the "
+        "wording, where each article has it, exact, changed or partial) and the "
+        "discrepancies between articles.",
+    )
+    parser.add_argument("--db", type=Path, help="the SQLite database to read")
+    parser.add_argument("--format", choices=("json", "markdown"), default="json")
+    args = parser.parse_args(argv)
+    try:
+        store = open_store(args.db or default_db_path())
+        try:
+            comparison = compare(store)
+        finally:
+            store.close()
+        if args.format == "json":
+            json.dump(to_json(comparison), sys.stdout, ensure_ascii=False, indent=1)
+            sys.stdout.write("\n")
+        else:
+            sys.stdout.write(to_markdown(comparison))
+    except ReaderError as err:
+        print(f"reader compare: {err}", file=sys.stderr)
+        return 1
+    except BrokenPipeError:
+        return 0
+    return 0
+
+
+COMMANDS = {
+    "export": export_command,
+    "import": import_command,
+    "merge": merge_command,
+    "compare": compare_command,
+}
 """``reader NAME ...`` runs these; any other first argument is a file to read."""
 
 

@@ -59,5 +59,12 @@ KEYS: tuple[KeyGroup, ...] = (
             ("E", "export (.md, .json or .csv)"),
         ),
     ),
+    (
+        "Compare",
+        (
+            ("C", "quotations across articles; discrepancies"),
+            ("enter / a / d", "there: side by side / accept / dismiss"),
+        ),
+    ),
     ("App", (("?", "this help"), ("ctrl+p", "command palette"), ("q", "quit"))),
 )

@@ -127,6 +127,10 @@ class ReadingApp(App[None]):
     # -- columns ----------------------------------------------------------------
 
     def action_focus_column(self, step: int) -> None:
+        if self.screen is not self.screen_stack[0]:
+            # Another screen (the compare screen, a dialog): tab moves focus there.
+            (self.screen.focus_next if step > 0 else self.screen.focus_previous)()
+            return
         columns = self.columns
         if not columns:
             return

@@ -28,7 +28,7 @@ def key_table(groups: tuple[KeyGroup, ...] = KEYS) -> Content:
 
 TWO_COLUMNS = 150
 """From this terminal width on, the keys are shown in two columns side by side."""
-LEFT = ("Move", "Columns", "Find")
+LEFT = ("Move", "Columns", "Find", "Compare")
 """The groups of the left column; the others go right."""
 
 

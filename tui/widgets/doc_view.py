@@ -538,6 +538,14 @@ class DocView(ScrollView, can_focus=True):
         self._refresh_offsets(*offsets, span=True)
         self.post_message(self.Moved(self))
 
+    def highlight_words(self, spans: list[tuple[int, int]]) -> None:
+        """Highlight these stretches as search matches are (``n``/``N`` visit them):
+        how the compare screen shows the words in which two wordings differ."""
+        self.matches = sorted(spans)
+        self._match_starts = [start for start, _ in self.matches]
+        self._search_generation += 1
+        self.refresh()
+
     def clear_selection(self) -> None:
         old = self.selection
         self.mark = None

@@ -1,0 +1,128 @@
+"""The ``C`` screen, driven with Pilot: the matrix, the discrepancies, accept, dismiss."""
+
+from __future__ import annotations
+
+from textual.widgets import DataTable
+
+from store import Store
+from tests.screen import screen_lines
+from tests.test_annotate import notices, settle
+from tui.app import make_app
+from tui.screens.compare import CompareScreen
+from tui.widgets.doc_view import DocView
+
+
+async def opened(pilot, app) -> CompareScreen:  # type: ignore[no-untyped-def]
+    await settle(pilot)
+    await pilot.press("C")
+    screen = app.screen
+    assert isinstance(screen, CompareScreen)
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+    return screen
+
+
+async def test_C_shows_who_carries_each_quotation(seeded: Store) -> None:
+    app = make_app(seeded)
+    async with app.run_test(size=(160, 48)) as pilot:
+        screen = await opened(pilot, app)
+        matrix = screen.query_one("#matrix", DataTable)
+        assert matrix.row_count >= 17
+        shown = "\n".join(screen_lines(app))
+        assert "I never met with any Russian officials" in shown
+        assert "Quotation" in shown and "CBS News" in shown
+        # The row of "total": CNN, Global, NBC quote a part; Raycom the whole.
+        row = next(
+            i
+            for i, g in enumerate(screen.comparison.groups)  # type: ignore[union-attr]
+            if g.canonical == "total confidence"
+        )
+        cells = [str(c) for c in matrix.get_row_at(row)[2:]]
+        assert cells == ["…", "", "…", "…", "="]
+
+
+async def test_enter_shows_two_passages_side_by_side_with_the_changed_words(
+    seeded: Store,
+) -> None:
+    app = make_app(seeded)
+    async with app.run_test(size=(160, 48)) as pilot:
+        screen = await opened(pilot, app)
+        await pilot.press("tab")
+        table = screen.query_one("#discrepancies", DataTable)
+        assert screen.focused is table
+        reasons = [str(table.get_row_at(i)[2]) for i in range(table.row_count)]
+        row = next(i for i, r in enumerate(reasons) if "“with” → “about”" in r)
+        table.move_cursor(row=row)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert not isinstance(app.screen, CompareScreen)
+        views = [c.doc_view for c in app.columns if c.display]
+        chosen = [v for v in views if v.selection is not None]
+        assert len(chosen) == 2
+        lit = sorted(v.text[s:e] for v in chosen for s, e in v.matches)
+        assert lit == ["about", "with"]
+
+
+async def test_a_accepts_and_u_undoes_d_dismisses_for_good(seeded: Store) -> None:
+    app = make_app(seeded)
+    async with app.run_test(size=(160, 48)) as pilot:
+        screen = await opened(pilot, app)
+        await pilot.press("tab")
+        table = screen.query_one("#discrepancies", DataTable)
+        first = table.coordinate_to_cell_key((0, 0)).row_key.value
+        await pilot.press("a")
+        assert "Accepted" in notices(app)
+        links = seeded.conn.execute("SELECT kind FROM links").fetchall()
+        assert links == [("contradicts",)] and len(seeded.find_annotations()) == 2
+        assert str(table.get_row_at(0)[0]) == "✓"
+        await pilot.press("down", "d")
+        assert table.row_count >= 1
+        dismissed = seeded.conn.execute(
+            "SELECT id FROM compare_decisions WHERE decision = 'dismissed'"
+        ).fetchall()
+        assert len(dismissed) == 1 and dismissed[0][0] != first
+        await pilot.press("escape")
+        assert not isinstance(app.screen, CompareScreen)
+        await pilot.press("u", "u")
+        assert seeded.find_annotations() == []
+        assert seeded.conn.execute("SELECT count(*) FROM compare_decisions").fetchone() == (0,)
+        # Dismissed again, it stays dismissed when the screen is opened anew.
+        await pilot.press("C")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        again = app.screen.query_one("#discrepancies", DataTable)
+        count = again.row_count
+        await pilot.press("tab", "d", "escape", "C")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.screen.query_one("#discrepancies", DataTable).row_count == count - 1
+        assert isinstance(app.screen.query_one("#matrix"), DataTable)
+        assert all(isinstance(v, DocView) for v in app.query(DocView))
+
+
+def test_reader_compare_prints_groups_and_discrepancies_as_json(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import json
+
+    from store import open_store
+    from store.seeds import seed_once
+    from tests.test_export import run
+
+    db = tmp_path / "r.db"
+    store = open_store(db)
+    seed_once(store)
+    texts = {a.file_name: store.article_text(a.id) for a in store.articles()}
+    store.close()
+    done = run("compare", "--db", str(db))
+    assert done.returncode == 0, done.stderr
+    data = json.loads(done.stdout)
+    assert len(data["groups"]) >= 17 and data["discrepancies"]
+    for group in data["groups"]:
+        for o in group["occurrences"]:
+            assert texts[o["article"]][o["start"] : o["end"]] == o["exact"]
+            assert set(o) >= {"speaker", "variant", "partial", "outlet"}
+    for item in data["discrepancies"]:
+        assert {"kind", "reason", "status", "sides"} <= set(item) and len(item["sides"]) == 2
+    report = run("compare", "--db", str(db), "--format", "markdown")
+    assert report.stdout.startswith("# Comparison")
+    missing = run("compare", "--db", str(tmp_path / "no" / "such.db" / "x"))
+    assert "Traceback" not in missing.stderr

@@ -1,0 +1,223 @@
+"""The ``C`` screen: which quotations several articles carry, and where they differ.
+
+The analysis (``store.compare``) runs in a worker thread over a snapshot of the
+articles, with a progress bar, while the screen keeps answering. Above: the
+coverage matrix, one row per quotation and one column per article (``=`` exact,
+``~`` changed words, ``…`` part of it, blank absent). Below: the discrepancies.
+``enter`` brings the two passages into adjacent columns with the differing words
+highlighted; ``a`` accepts (annotations and a link, undoable); ``d`` dismisses.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import DataTable, ProgressBar, Static
+from textual.worker import Worker, WorkerState
+
+from store import StoreError
+from store.compare import (
+    Comparison,
+    Discrepancy,
+    QuoteGroup,
+    Side,
+    Snapshot,
+    accept,
+    analyse,
+    dismiss,
+    pair_for,
+    save_cache,
+)
+
+if TYPE_CHECKING:
+    from store import Store
+
+STATUS_MARK = {"exact": "=", "variant": "~", "partial": "…", "absent": ""}
+Pair = tuple[Side, Side]
+
+
+class CompareScreen(Screen[Pair | None]):
+    """Dismissed with the two passages to show side by side, or None."""
+
+    DEFAULT_CSS = """
+    CompareScreen { layout: vertical; }
+    CompareScreen #compare-progress { height: 3; padding: 1 2; }
+    CompareScreen .title { height: 1; padding: 0 1; background: $panel; text-style: bold; }
+    CompareScreen #matrix { height: 1fr; }
+    CompareScreen #discrepancies { height: 1fr; }
+    CompareScreen #compare-help { height: 1; padding: 0 1; color: $text-muted; }
+    """
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,q", "close", "Close"),
+        Binding("enter", "show", "Show side by side", priority=True),
+        Binding("a", "accept", "Accept"),
+        Binding("d", "dismiss_suggestion", "Dismiss"),
+    ]
+
+    def __init__(self, store: Store) -> None:
+        super().__init__()
+        self.store = store
+        self.snapshot = Snapshot(store)
+        self.comparison: Comparison | None = None
+        self.labels = {a.id: a.label for a in self.snapshot.articles()}
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="compare-progress"):
+            yield Static(Content("Finding quotations…"))
+            yield ProgressBar(total=max(1, len(self.snapshot.articles())), show_eta=False)
+        yield Static(Content("Quotations carried by several articles"), classes="title")
+        yield DataTable(id="matrix", cursor_type="cell", zebra_stripes=True)
+        yield Static(Content("Discrepancies"), classes="title")
+        yield DataTable(id="discrepancies", cursor_type="row")
+        yield Static(
+            Content(
+                "enter side by side · a accept · d dismiss · tab next table · esc close"
+                "    = same words  ~ changed words  … part of it"
+            ),
+            id="compare-help",
+        )
+
+    def on_mount(self) -> None:
+        bar = self.query_one(ProgressBar)
+
+        def progress(done: int, total: int) -> None:
+            self.app.call_from_thread(bar.update, progress=done, total=total)
+
+        self.run_worker(lambda: analyse(self.snapshot, progress), thread=True, name="compare")
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if event.worker.name != "compare":
+            return
+        if event.state == WorkerState.SUCCESS:
+            save_cache(self.store, self.snapshot)
+            self.comparison = event.worker.result
+            self.query_one("#compare-progress").display = False
+            self._fill()
+            self.query_one("#matrix", DataTable).focus()
+        elif event.state == WorkerState.ERROR:
+            self.notify(
+                f"The comparison failed: {event.worker.error}", severity="error", markup=False
+            )
+
+    # -- tables ---------------------------------------------------------------
+
+    def _fill(self) -> None:
+        assert self.comparison is not None
+        matrix = self.query_one("#matrix", DataTable)
+        matrix.clear(columns=True)
+        matrix.add_column(Text("Speaker"), key="speaker", width=16)
+        matrix.add_column(Text("Quotation"), key="quote", width=44)
+        for article in self.comparison.articles:
+            matrix.add_column(Text(article.label[:12]), key=str(article.id))
+        for group in self.comparison.groups:
+            cells = [Text(group.speaker[:16]), Text(_one_line(group.canonical, 44))]
+            cells += [
+                Text(STATUS_MARK[group.status(a.id)], justify="center")
+                for a in self.comparison.articles
+            ]
+            matrix.add_row(*cells, key=group.id)
+        self._fill_discrepancies()
+
+    def _fill_discrepancies(self) -> None:
+        assert self.comparison is not None
+        table = self.query_one("#discrepancies", DataTable)
+        table.clear(columns=True)
+        table.add_column(Text(""), key="status", width=2)
+        table.add_column(Text("Kind"), key="kind", width=14)
+        table.add_column(Text("Reason"), key="reason")
+        for item in self.comparison.open_discrepancies():
+            done = self.comparison.decisions.get(item.id) == "accepted"
+            table.add_row(
+                Text("✓" if done else "·"), Text(item.kind), Text(_one_line(item.reason, 200)),
+                key=item.id,
+            )  # fmt: skip
+
+    def _group(self) -> tuple[QuoteGroup, int | None] | None:
+        """The group under the matrix cursor, and the article of its column if any."""
+        if self.comparison is None or not self.comparison.groups:
+            return None
+        matrix = self.query_one("#matrix", DataTable)
+        group = self.comparison.groups[matrix.cursor_row]
+        column = matrix.cursor_column - 2
+        articles = self.comparison.articles
+        return group, articles[column].id if 0 <= column < len(articles) else None
+
+    def _discrepancy(self) -> Discrepancy | None:
+        if self.comparison is None:
+            return None
+        table = self.query_one("#discrepancies", DataTable)
+        items = self.comparison.open_discrepancies()
+        return items[table.cursor_row] if items and table.row_count else None
+
+    def _pair(self) -> tuple[Pair, str] | None:
+        """The focused item's two passages and its id."""
+        if self.focused is self.query_one("#discrepancies"):
+            item = self._discrepancy()
+            return (item.sides, item.id) if item else None
+        found = self._group()
+        if found is None:
+            return None
+        group, article_id = found
+        article_id = article_id or group.occurrences[0].article_id
+        pair = pair_for(group, article_id) or pair_for(group, group.occurrences[0].article_id)
+        return (pair, f"{group.id}:{article_id}") if pair else None
+
+    # -- actions ----------------------------------------------------------------
+
+    def action_show(self) -> None:
+        found = self._pair()
+        if found is None:
+            self.notify("Nothing here to show: that article does not carry it.", markup=False)
+            return
+        self.dismiss(found[0])
+
+    def action_accept(self) -> None:
+        found = self._pair()
+        if found is None or self.comparison is None:
+            return
+        pair, ident = found
+        item = self._discrepancy() if self.focused is self.query_one("#discrepancies") else None
+        try:
+            accept(self.store, item or pair, ident)
+        except StoreError as err:
+            self.notify(str(err), title="Not saved", severity="error", markup=False)
+            return
+        self.comparison.decisions[ident] = "accepted"
+        kind = item.link_kind if item else "same-quote"
+        if item is not None:
+            table = self.query_one("#discrepancies", DataTable)
+            table.update_cell(item.id, "status", Text("✓"))
+        self.notify(f"Accepted: both passages marked and linked ({kind}); u undoes.", markup=False)
+
+    def action_dismiss_suggestion(self) -> None:
+        item = self._discrepancy()
+        if item is None or self.focused is not self.query_one("#discrepancies"):
+            self.notify("d dismisses a discrepancy: choose one below (tab).", markup=False)
+            return
+        try:
+            dismiss(self.store, item.id)
+        except StoreError as err:
+            self.notify(str(err), title="Not saved", severity="error", markup=False)
+            return
+        assert self.comparison is not None
+        self.comparison.decisions[item.id] = "dismissed"
+        table = self.query_one("#discrepancies", DataTable)
+        row = table.cursor_row
+        table.remove_row(item.id)
+        if table.row_count:
+            table.move_cursor(row=min(row, table.row_count - 1))
+        self.notify("Dismissed: it will not be suggested again (u undoes).", markup=False)
+
+    def action_close(self) -> None:
+        self.dismiss(None)
+
+
+def _one_line(text: str, width: int) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= width else flat[: width - 1] + "…"
