@@ -25,6 +25,8 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict, dataclass, field
 from difflib import SequenceMatcher
+from functools import cached_property
+from itertools import combinations, pairwise
 from typing import TYPE_CHECKING, Any
 
 from store.errors import StoreError
@@ -34,7 +36,7 @@ from store.segment import sentence_spans
 if TYPE_CHECKING:
     from store.db import Article, Store
 
-VERSION = 1
+VERSION = 2
 """Bump when the finder changes: cached quotations of an older version are redone."""
 
 Progress = Callable[[int, int], None]
@@ -57,6 +59,9 @@ def words(text: str) -> list[str]:
     """Lower-cased words with contractions spelled out: the wording that counts."""
     out: list[str] = []
     for word in _WORD.findall(text.lower().replace("’", "'").replace("‘", "'")):
+        if "'" not in word:  # every contraction and suffix below has one
+            out.append(word)
+            continue
         if word in _CONTRACTIONS:
             out += _CONTRACTIONS[word]
             continue
@@ -237,13 +242,16 @@ def _units(store: Snapshot, quotes: dict[int, list[Quote]]) -> list[_Unit]:
         for q_number, quote in enumerate(found):
             for start, end in sentences_of(text, quote):
                 exact = text[start:end]
+                unit_words = words(exact)
+                if not unit_words:
+                    continue  # no word to compare ("Нет."): a unit's number is its index
                 units.append(
                     _Unit(
                         len(units), article_id, q_number, start, end, exact, quote.speaker,
-                        words(exact),
+                        unit_words,
                     )
                 )  # fmt: skip
-    return [u for u in units if u.words]
+    return units
 
 
 def _keys(unit_words: list[str]) -> set[tuple[str, ...]]:
@@ -264,11 +272,8 @@ def _candidate_pairs(units: list[_Unit]) -> set[tuple[int, int]]:
     short = [u for u in units if len(u.words) < 3]
     pairs: set[tuple[int, int]] = set()
     for members in index.values():
-        if len(members) > COMMON_KEY:
-            continue
-        for i, a in enumerate(members):
-            for b in members[i + 1 :]:
-                pairs.add((min(a, b), max(a, b)))
+        if len(members) <= COMMON_KEY:
+            pairs.update(combinations(members, 2))  # members are in ascending order
     # A quotation of one or two words is looked up as words of the longer ones.
     by_word: dict[str, list[int]] = defaultdict(list)
     for unit in units:
@@ -281,7 +286,9 @@ def _candidate_pairs(units: list[_Unit]) -> set[tuple[int, int]]:
     return pairs
 
 
-def _same_utterance(a: _Unit, b: _Unit) -> bool:
+def _same_utterance(
+    a: _Unit, b: _Unit, memo: dict[tuple[tuple[str, ...], tuple[str, ...]], bool] | None = None
+) -> bool:
     if a.article_id == b.article_id and a.quote == b.quote:
         return False
     shorter, longer = sorted((a.words, b.words), key=len)
@@ -293,12 +300,22 @@ def _same_utterance(a: _Unit, b: _Unit) -> bool:
             return False
         size = len(shorter)
         return any(longer[i : i + size] == shorter for i in range(len(longer) - size + 1))
-    matcher = SequenceMatcher(None, a.words, b.words, autojunk=False)
+    if memo is None:
+        return _similar_wording(tuple(a.words), tuple(b.words), len(shorter))
+    key = (tuple(a.words), tuple(b.words))  # many articles quote the same wording
+    if key not in memo:
+        memo[key] = _similar_wording(*key, len(shorter))
+    return memo[key]
+
+
+def _similar_wording(a: tuple[str, ...], b: tuple[str, ...], shorter: int) -> bool:
+    """Most of the shorter wording's words, in order, with a run of three: one utterance."""
+    matcher = SequenceMatcher(None, a, b, autojunk=False)
     blocks = matcher.get_matching_blocks()
-    matched = [w for block in blocks for w in a.words[block.a : block.a + block.size]]
+    matched = [w for block in blocks for w in a[block.a : block.a + block.size]]
     longest = max(block.size for block in blocks)
     return (
-        len(matched) >= 0.8 * len(shorter)
+        len(matched) >= 0.8 * shorter
         and longest >= 3
         and any(word not in _STOP for word in matched)
     )
@@ -329,14 +346,19 @@ def _interior_ops(a: list[str], b: list[str]) -> list[tuple[str, list[str], list
     return [(tag, a[i1:i2], b[j1:j2]) for tag, i1, i2, j1, j2 in ops if tag != "equal"]
 
 
+_JSON = json.JSONEncoder(ensure_ascii=False)  # as json.dumps(..., ensure_ascii=False), made once
+
+
 def _stable_id(*parts: object) -> str:
-    return hashlib.sha1(json.dumps(parts, ensure_ascii=False).encode()).hexdigest()[:16]
+    return hashlib.sha1(_JSON.encode(parts).encode()).hexdigest()[:16]
 
 
 def group_quotes(units: list[_Unit], hashes: dict[int, str]) -> list[QuoteGroup]:
     sets = _Sets(len(units))
+    memo: dict[tuple[tuple[str, ...], tuple[str, ...]], bool] = {}
     for a, b in _candidate_pairs(units):
-        if _same_utterance(units[a], units[b]):
+        # Units already joined need no comparing: the groups come out the same.
+        if sets.find(a) != sets.find(b) and _same_utterance(units[a], units[b], memo):
             sets.union(a, b)
     members: dict[int, list[_Unit]] = defaultdict(list)
     for unit in units:
@@ -351,8 +373,12 @@ def group_quotes(units: list[_Unit], hashes: dict[int, str]) -> list[QuoteGroup]
         speakers = Counter(u.speaker for u in found if u.speaker)
         speaker = speakers.most_common(1)[0][0] if speakers else ""
         occurrences = []
+        ops_of: dict[tuple[str, ...], list[tuple[str, list[str], list[str]]]] = {}
         for unit in sorted(found, key=lambda u: (u.article_id, u.start)):
-            ops = _interior_ops(canonical.words, unit.words)
+            wording = tuple(unit.words)
+            if wording not in ops_of:
+                ops_of[wording] = _interior_ops(canonical.words, unit.words)
+            ops = ops_of[wording]
             partial = len(unit.words) < len(canonical.words) and not ops
             variant = bool(ops) or (
                 raw_words(unit.exact) != raw_words(canonical.exact) and not partial
@@ -389,23 +415,33 @@ def _quote_discrepancies(
         for occurrence in group.occurrences:
             firsts.setdefault(occurrence.article_id, occurrence)
         sides = list(firsts.values())
+        # The changes depend on the words alone, and most articles quote one of a few
+        # wordings: each pair of wordings is compared once (a pair met again would
+        # give a change already seen).
+        number: dict[tuple[str, ...], int] = {}
+        wording = [number.setdefault(tuple(raw_words(s.exact)), len(number)) for s in sides]
+        compared: set[tuple[int, int]] = set()
         seen: set[tuple[str, ...]] = set()
         for i, a in enumerate(sides):
-            for b in sides[i + 1 :]:
-                ops = _interior_ops(words(a.exact), words(b.exact))
-                if not ops:
-                    ops = [op for op in _interior_ops(raw_words(a.exact), raw_words(b.exact))
-                           if any("'" in w for w in op[1] + op[2])]  # fmt: skip
-                key = tuple(" ".join(x) + "|" + " ".join(y) for _, x, y in ops)
-                if ops and key not in seen:
-                    seen.add(key)
-                    changes = "; ".join(
-                        f"“{' '.join(x) or '—'}” → “{' '.join(y) or '—'}”" for _, x, y in ops[:3]
-                    )
-                    reason = f"{labels[a.article_id]} → {labels[b.article_id]}: {changes}"
-                    found.append(_discrepancy("quote-wording", reason, a, b, hashes))
+            for j in range(i + 1, len(sides)):
+                b = sides[j]
+                pair = (wording[i], wording[j])
+                if pair[0] != pair[1] and pair not in compared:
+                    compared.add(pair)
+                    ops = _wording_changes(a.exact, b.exact)
+                    key = tuple(" ".join(x) + "|" + " ".join(y) for _, x, y in ops)
+                    if ops and key not in seen:
+                        seen.add(key)
+                        changes = "; ".join(
+                            f"“{' '.join(x) or '—'}” → “{' '.join(y) or '—'}”"
+                            for _, x, y in ops[:3]
+                        )
+                        reason = f"{labels[a.article_id]} → {labels[b.article_id]}: {changes}"
+                        found.append(_discrepancy("quote-wording", reason, a, b, hashes))
+                if not attribution:
+                    continue
                 ka, kb = speaker_key(a.speaker), speaker_key(b.speaker)
-                if ka and kb and ka != kb and not (a.partial or b.partial) and attribution:
+                if ka and kb and ka != kb and not (a.partial or b.partial):
                     reason = (
                         f"{labels[a.article_id]} attributes it to {a.speaker}, "
                         f"{labels[b.article_id]} to {b.speaker}"
@@ -414,9 +450,19 @@ def _quote_discrepancies(
     return found
 
 
+def _wording_changes(a: str, b: str) -> list[tuple[str, list[str], list[str]]]:
+    """The changed words between two wordings; contractions count only when the
+    wordings differ in nothing else ("it'd" / "it would")."""
+    ops = _interior_ops(words(a), words(b))
+    if not ops:
+        ops = [op for op in _interior_ops(raw_words(a), raw_words(b))
+               if any("'" in w for w in op[1] + op[2])]  # fmt: skip
+    return ops
+
+
 def _discrepancy(kind: str, reason: str, a: Side, b: Side, hashes: dict[int, str]) -> Discrepancy:
-    one = Side(a.article_id, a.start, a.end, a.exact)
-    two = Side(b.article_id, b.start, b.end, b.exact)
+    one = a if type(a) is Side else Side(a.article_id, a.start, a.end, a.exact)
+    two = b if type(b) is Side else Side(b.article_id, b.start, b.end, b.exact)
     ident = _stable_id(
         kind, hashes[one.article_id], one.start, one.end, hashes[two.article_id], two.start, two.end
     )
@@ -586,6 +632,34 @@ class _Sentence:
     content: set[str]
     sequence: list[str]
 
+    # Worked out once per sentence, as a sentence is paired with many others: its
+    # side, and what ``_differences`` compares.
+    @cached_property
+    def side(self) -> Side:
+        return one_side(self)
+
+    @cached_property
+    def numbers(self) -> set[str]:
+        out = set()
+        for word in raw_words(self.exact):
+            if word.isdigit():
+                out.add(word)
+            elif word in _NUMBER_WORDS:
+                out.add(_NUMBER_WORDS[word])
+        return out
+
+    @cached_property
+    def dates(self) -> set[str]:
+        return {w for w in raw_words(self.exact) if w in _DATES}
+
+    @cached_property
+    def capitals(self) -> set[str]:
+        return set(_CAPITAL.findall(self.exact))
+
+    @cached_property
+    def venues(self) -> set[str]:
+        return {m.strip() for m in _VENUE.findall(self.exact)}
+
 
 def _sentences(store: Snapshot, quotes: dict[int, list[Quote]]) -> list[_Sentence]:
     found = []
@@ -606,25 +680,39 @@ def _fact_discrepancies(
     index: dict[tuple[str, str], list[int]] = defaultdict(list)
     for n, sentence in enumerate(sentences):
         seq = sentence.sequence
-        for pair in {(seq[i], seq[i + 1]) for i in range(len(seq) - 1)}:
+        # dict, not set: the order of the pairs, hence of the discrepancies, must not
+        # depend on string hashing (which changes from one run to the next).
+        for pair in dict.fromkeys(pairwise(seq)):
             index[pair].append(n)
-    shared: Counter[tuple[int, int]] = Counter()
+    # Pairs counted as a * size + b: an int is lighter than a tuple and, unlike one,
+    # never scanned by the garbage collector (there may be millions).
+    shared: Counter[int] = Counter()
+    article = [sentence.article_id for sentence in sentences]
+    size = len(sentences)
     for members in index.values():
-        if len(members) > COMMON_KEY:
-            continue
-        for i, a in enumerate(members):
-            for b in members[i + 1 :]:
-                if sentences[a].article_id != sentences[b].article_id:
-                    shared[(a, b)] += 1
+        if len(members) <= COMMON_KEY:
+            shared.update(
+                a * size + b for a, b in combinations(members, 2) if article[a] != article[b]
+            )
     found = []
-    for (a, b), count in shared.items():
-        one, two = sentences[a], sentences[b]
-        overlap = len(one.content & two.content) / len(one.content | two.content)
-        if count < 2 or overlap < 0.4:
+    alike: dict[tuple[str, str], bool] = {}
+    # What two sentences differ in depends on their texts alone, and articles
+    # repeat sentences: each pair of texts is compared once.
+    differing: dict[tuple[str, str], list[tuple[str, str]]] = {}
+    for both, count in shared.items():
+        if count < 2:
             continue
-        for kind, reason in _differences(one, two):
+        a, b = divmod(both, size)
+        one, two = sentences[a], sentences[b]
+        if one.exact == two.exact:
+            continue
+        texts = (one.exact, two.exact)
+        if texts not in differing:
+            overlap = len(one.content & two.content) / len(one.content | two.content)
+            differing[texts] = [] if overlap < 0.4 else list(_differences(one, two, alike))
+        for kind, reason in differing[texts]:
             label = f"{labels[one.article_id]} / {labels[two.article_id]}: {reason}"
-            found.append(_discrepancy(kind, label, one_side(one), one_side(two), hashes))
+            found.append(_discrepancy(kind, label, one.side, two.side, hashes))
     return found
 
 
@@ -632,32 +720,25 @@ def one_side(sentence: _Sentence) -> Side:
     return Side(sentence.article_id, sentence.start, sentence.end, sentence.exact)
 
 
-def _numbers(sentence: _Sentence) -> set[str]:
-    out = set()
-    for word in raw_words(sentence.exact):
-        if word.isdigit():
-            out.add(word)
-        elif word in _NUMBER_WORDS:
-            out.add(_NUMBER_WORDS[word])
-    return out
-
-
-def _differences(one: _Sentence, two: _Sentence) -> Iterable[tuple[str, str]]:
-    n1, n2 = _numbers(one), _numbers(two)
+def _differences(
+    one: _Sentence, two: _Sentence, alike: dict[tuple[str, str], bool] | None = None
+) -> Iterable[tuple[str, str]]:
+    n1, n2 = one.numbers, two.numbers
     if n1 and n2 and n1 != n2:
         yield "number", f"{', '.join(sorted(n1 - n2))} vs {', '.join(sorted(n2 - n1))}"
-    d1 = {w for w in raw_words(one.exact) if w in _DATES}
-    d2 = {w for w in raw_words(two.exact) if w in _DATES}
+    d1, d2 = one.dates, two.dates
     if d1 and d2 and not d1 & d2:
         yield "date", f"{', '.join(sorted(d1))} vs {', '.join(sorted(d2))}"
-    c1 = set(_CAPITAL.findall(one.exact)) - set(_CAPITAL.findall(two.exact))
-    c2 = set(_CAPITAL.findall(two.exact)) - set(_CAPITAL.findall(one.exact))
+    c1 = one.capitals - two.capitals
+    c2 = two.capitals - one.capitals
+    alike = {} if alike is None else alike
     for x in sorted(c1):
         for y in sorted(c2):
-            if SequenceMatcher(None, x.lower(), y.lower()).ratio() >= 0.8:
+            if (x, y) not in alike:
+                alike[x, y] = SequenceMatcher(None, x.lower(), y.lower()).ratio() >= 0.8
+            if alike[x, y]:
                 yield "name", f"spelled {x} vs {y}"
-    v1 = {m.strip() for m in _VENUE.findall(one.exact)}
-    v2 = {m.strip() for m in _VENUE.findall(two.exact)}
+    v1, v2 = one.venues, two.venues
     if v1 and v2 and not v1 & v2 and len(v1) == len(v2) == 1:
         yield "venue", f"{next(iter(v1))} vs {next(iter(v2))}"
 
@@ -671,28 +752,43 @@ def _name_discrepancies(
     """One person's name spelled two ways by two articles (Dmitri / Dmitry Peskov)."""
     from store.quotes import _people
 
-    seen: dict[str, tuple[int, str]] = {}
+    first_in: dict[str, int] = {}  # each name met so far -> the first article naming it
+    names: list[str] = []  # the same names, in the order met
+    # name -> (how many of ``names`` it was checked against, those spelled like it):
+    # each pair of names is compared once, not once per article naming them.
+    alike: dict[str, tuple[int, list[str]]] = {}
     found = []
     for article in articles:
         text = store.article_text(article.id)
         for full in sorted(set(_people(text).values())):
             parts = full.split()
-            for other, (other_id, _) in list(seen.items()):
-                if other_id == article.id or other == full:
+            checked, similar = alike.get(full, (0, []))
+            similar += [o for o in names[checked:] if o != full and _spelled_alike(parts, o)]
+            alike[full] = (len(names), similar)
+            for other in similar:
+                other_id = first_in[other]
+                if other_id == article.id:
                     continue
-                o_parts = other.split()
-                if len(o_parts) != len(parts) or len(parts) < 2:
-                    continue
-                differing = [(x, y) for x, y in zip(parts, o_parts, strict=True) if x != y]
-                if len(differing) == 1 and all(len(w) >= 4 for w in differing[0]):
-                    x, y = differing[0]
-                    if SequenceMatcher(None, x.lower(), y.lower()).ratio() >= 0.75:
-                        one = _name_side(store, other_id, other)
-                        two = _name_side(store, article.id, full)
-                        reason = f"{other} / {full}: the name is spelled two ways"
-                        found.append(_discrepancy("name", reason, one, two, hashes))
-            seen.setdefault(full, (article.id, full))
+                one = _name_side(store, other_id, other)
+                two = _name_side(store, article.id, full)
+                reason = f"{other} / {full}: the name is spelled two ways"
+                found.append(_discrepancy("name", reason, one, two, hashes))
+            if full not in first_in:
+                first_in[full] = article.id
+                names.append(full)
     return found
+
+
+def _spelled_alike(parts: list[str], other: str) -> bool:
+    """Two names of as many words, one of them spelled a little differently."""
+    o_parts = other.split()
+    if len(o_parts) != len(parts) or len(parts) < 2:
+        return False
+    differing = [(x, y) for x, y in zip(parts, o_parts, strict=True) if x != y]
+    if len(differing) == 1 and all(len(w) >= 4 for w in differing[0]):
+        x, y = differing[0]
+        return SequenceMatcher(None, x.lower(), y.lower()).ratio() >= 0.75
+    return False
 
 
 def _name_side(store: Snapshot, article_id: int, name: str) -> Side:

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from store.segment import sentence_spans
 
@@ -267,7 +268,11 @@ def find_quotes(text: str) -> list[Quote]:
     found: list[tuple[int, int, int, int, bool]] = []
     for start, end in _paragraphs(text):
         spans = _double_quoted(text, start, end)
-        spans += _single_quoted(text, start, end, spans)
+        singles = _single_quoted(text, start, end, spans)
+        # A quotation inside another is part of it ('He said “no” to me'), as single
+        # quotes inside double ones are: only the outer one is a quote of its own.
+        spans = [d for d in spans if not any(s <= d[0] and d[1] <= e for s, e, _ in singles)]
+        spans += singles
         found += [(start, end, s, e, closed) for s, e, closed in sorted(spans)]
     masked = list(text)
     for _, _, q_start, q_end, _ in found:
@@ -374,6 +379,8 @@ def _single_quoted(
                 continue  # a possessive: Sessions' decision
             if b.isspace():
                 continue
+            if j - i <= 3:
+                break  # one or two letters: an elision (rock 'n' roll), not a quote
             spans.append((i + 1, j, True))
             skip_to = j
             break
@@ -398,7 +405,7 @@ def _people(text: str) -> dict[str, str]:
                 if _clean_word(word) and word == word.rstrip("’'"):
                     run.append(_clean_word(word))
                     continue
-                if word.rstrip("’'") != word or re.search(r"[’']s$", word):
+                if word.rstrip("’'") != word or _POSSESSIVE.search(word):
                     run.append(_clean_word(word))
                 if len([w for w in run if w]) >= 2:
                     full = " ".join(w for w in run if w)
@@ -410,11 +417,14 @@ def _people(text: str) -> dict[str, str]:
 
 
 _TITLE_WORDS = frozenset(["Sen", "Rep", "Senator", "President", "Speaker", "Leader", "Secretary"])
+_POSSESSIVE = re.compile(r"[’']s$")
+_PARTY = re.compile(r"[RDI]-")
 
 
+@lru_cache(maxsize=8192)
 def _clean_word(word: str) -> str:
-    word = re.sub(r"[’']s$", "", word.strip(".,;:’'"))
-    if re.match(r"[RDI]-", word):
+    word = _POSSESSIVE.sub("", word.strip(".,;:’'"))
+    if _PARTY.match(word):
         return ""  # a party and state: R-West Virginia
     return word if word and word not in NOT_PEOPLE else ""
 
@@ -472,13 +482,19 @@ def _antecedent(text: str, at: int, people: dict[str, str]) -> str:
         return ""
     window_start = max(0, at - 2000)
     window = text[window_start:at]
-    pattern = re.compile(r"\b(" + "|".join(map(re.escape, people)) + r")\b")
+    pattern = _mentions(tuple(people))
     pieces = _SENTENCE_BREAK.split(window)
     for piece in reversed(pieces):
         for match in pattern.finditer(piece):
             if not _NOT_A_MENTION.match(piece, match.end()):
                 return people[match.group(1)]
     return ""
+
+
+@lru_cache(maxsize=64)
+def _mentions(surnames: tuple[str, ...]) -> re.Pattern[str]:
+    """A pattern finding any of ``surnames`` (an article's people) as a word."""
+    return re.compile(r"\b(" + "|".join(map(re.escape, surnames)) + r")\b")
 
 
 def speaker_key(speaker: str) -> str:
