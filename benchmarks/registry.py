@@ -15,7 +15,7 @@ from typing import Literal
 
 from benchmarks.launch import DEFAULT_SIZE, DEFAULT_TIMEOUT, LaunchError
 
-MODULES = ("benchmarks.launches", "benchmarks.inprocess")
+MODULES = ("benchmarks.launches", "benchmarks.inprocess", "benchmarks.comparing")
 """The modules whose import registers benchmarks, in the order they are run."""
 
 Status = Literal["PASS", "FAIL", "ERROR"]
