@@ -8,7 +8,7 @@ from store import Store
 from tests.screen import screen_lines
 from tests.test_annotate import notices, settle
 from tui.app import make_app
-from tui.screens.compare import CompareScreen
+from tui.screens.compare import QUOTE_MIN, CompareScreen, matrix_widths, short_label
 from tui.widgets.doc_view import DocView
 
 
@@ -126,3 +126,29 @@ def test_reader_compare_prints_groups_and_discrepancies_as_json(tmp_path) -> Non
     assert report.stdout.startswith("# Comparison")
     missing = run("compare", "--db", str(tmp_path / "no" / "such.db" / "x"))
     assert "Traceback" not in missing.stderr
+
+
+async def test_at_80_columns_every_article_has_its_column_in_view(seeded: Store) -> None:
+    app = make_app(seeded)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await opened(pilot, app)
+        header = next(line for line in screen_lines(app) if "Speaker" in line)
+        assert header.split()[-5:] == ["CNN", "CBS", "Glob…", "NBC", "Rayc…"]
+        row = next(line for line in screen_lines(app) if "It is false." in line)
+        assert row.split()[-3:] == ["=", "=", "="]  # CNN, CBS News and Global News
+
+
+def test_matrix_widths_fit_the_screen_and_keep_the_quotation_readable() -> None:
+    for screen_width in range(60, 240, 7):
+        for articles in range(1, 14):
+            widths = matrix_widths(screen_width, articles)
+            assert QUOTE_MIN <= widths.quote <= 60
+            assert 3 <= widths.article <= 12
+            used = 2 + widths.speaker + 2 + widths.quote + 2 + articles * (widths.article + 2)
+            assert used <= screen_width or widths.article == 3 or widths.quote == QUOTE_MIN
+
+
+def test_short_label_keeps_whole_words_where_it_can() -> None:
+    assert short_label("CNN", 5) == "CNN"
+    assert short_label("CBS News", 5) == "CBS"
+    assert short_label("Raycom local station (CNN copy)", 5) == "Rayc…"

@@ -10,7 +10,7 @@ highlighted; ``a`` accepts (annotations and a link, undoable); ``d`` dismisses.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, ClassVar, NamedTuple
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -51,7 +51,7 @@ class CompareScreen(Screen[Pair | None]):
     CompareScreen .title { height: 1; padding: 0 1; background: $panel; text-style: bold; }
     CompareScreen #matrix { height: 1fr; }
     CompareScreen #discrepancies { height: 1fr; }
-    CompareScreen #compare-help { height: 1; padding: 0 1; color: $text-muted; }
+    CompareScreen #compare-help { height: auto; max-height: 2; padding: 0 1; color: $text-muted; }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,q", "close", "Close"),
@@ -77,8 +77,8 @@ class CompareScreen(Screen[Pair | None]):
         yield DataTable(id="discrepancies", cursor_type="row")
         yield Static(
             Content(
-                "enter side by side · a accept · d dismiss · tab next table · esc close"
-                "    = same words  ~ changed words  … part of it"
+                "enter side by side · a accept · d dismiss · tab next table · esc close · "
+                "= same words · ~ changed words · … part of it"
             ),
             id="compare-help",
         )
@@ -110,19 +110,30 @@ class CompareScreen(Screen[Pair | None]):
     def _fill(self) -> None:
         assert self.comparison is not None
         matrix = self.query_one("#matrix", DataTable)
+        row, column = matrix.cursor_coordinate
         matrix.clear(columns=True)
-        matrix.add_column(Text("Speaker"), key="speaker", width=16)
-        matrix.add_column(Text("Quotation"), key="quote", width=44)
+        widths = matrix_widths(self.size.width, len(self.comparison.articles))
+        matrix.add_column(Text("Speaker"), key="speaker", width=widths.speaker)
+        matrix.add_column(Text("Quotation"), key="quote", width=widths.quote)
         for article in self.comparison.articles:
-            matrix.add_column(Text(article.label[:12]), key=str(article.id))
+            label = short_label(article.label, widths.article)
+            matrix.add_column(Text(label), key=str(article.id), width=widths.article)
         for group in self.comparison.groups:
-            cells = [Text(group.speaker[:16]), Text(_one_line(group.canonical, 44))]
+            cells = [
+                Text(_one_line(group.speaker, widths.speaker)),
+                Text(_one_line(group.canonical, widths.quote)),
+            ]
             cells += [
                 Text(STATUS_MARK[group.status(a.id)], justify="center")
                 for a in self.comparison.articles
             ]
             matrix.add_row(*cells, key=group.id)
+        matrix.move_cursor(row=row, column=column, animate=False)
         self._fill_discrepancies()
+
+    def on_resize(self) -> None:
+        if self.comparison is not None:
+            self._fill()
 
     def _fill_discrepancies(self) -> None:
         assert self.comparison is not None
@@ -216,6 +227,35 @@ class CompareScreen(Screen[Pair | None]):
 
     def action_close(self) -> None:
         self.dismiss(None)
+
+
+QUOTE_MIN = 24
+"""The narrowest quotation column: what a reader needs to recognise one."""
+
+
+class Widths(NamedTuple):
+    speaker: int
+    quote: int
+    article: int
+
+
+def matrix_widths(screen_width: int, articles: int) -> Widths:
+    """Column widths that fit the matrix to the screen: every article's column
+    visible where it can be, the quotation as wide as what is left allows."""
+    speaker = 16 if screen_width >= 120 else 12
+    pad = 2  # DataTable pads each cell by one on either side
+    fixed = 2 + (speaker + pad) + pad  # the border, the speaker, the quotation's padding
+    article = max(3, min(12, (screen_width - fixed - QUOTE_MIN) // max(1, articles) - pad))
+    quote = screen_width - fixed - articles * (article + pad)
+    return Widths(speaker, max(QUOTE_MIN, min(60, quote)), article)
+
+
+def short_label(label: str, width: int) -> str:
+    """An outlet's name in ``width`` cells: whole, else its first word, else cut."""
+    if len(label) <= width:
+        return label
+    first = label.split()[0] if label.split() else label
+    return first if len(first) <= width else _one_line(label, width)
 
 
 def _one_line(text: str, width: int) -> str:
