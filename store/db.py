@@ -321,7 +321,7 @@ def open_store(path: str | Path) -> Store:
         conn = sqlite3.connect(Path(name).expanduser() if name != ":memory:" else name, timeout=2.0)
     except (OSError, sqlite3.Error) as err:
         raise StoreError(f"{name}: the database cannot be opened ({err})") from None
-    try:
+    with _closed_on_error(conn, name):
         conn.execute("PRAGMA foreign_keys = ON")
         conn.execute("PRAGMA busy_timeout = 2000")
         if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal" and name != ":memory:":
@@ -331,13 +331,20 @@ def open_store(path: str | Path) -> Store:
         conn.execute("PRAGMA synchronous = NORMAL")
         store = Store(conn, name)
         store.migrate()
+    return store
+
+
+@contextmanager
+def _closed_on_error(conn: sqlite3.Connection, name: str) -> Iterator[None]:
+    """Close ``conn`` when opening fails; SQLite's errors become one line naming the file."""
+    try:
+        yield
     except sqlite3.Error as err:
         conn.close()
         raise StoreError(describe_sqlite_error(name, err)) from None
     except StoreError:
         conn.close()
         raise
-    return store
 
 
 def open_readonly(path: str | Path) -> Store:
@@ -355,7 +362,7 @@ def open_readonly(path: str | Path) -> Store:
     except sqlite3.Error as err:
         raise StoreError(describe_sqlite_error(name, err)) from None
     store = Store(conn, name)
-    try:
+    with _closed_on_error(conn, name):
         tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master")}
         if not {"articles", "annotations", "tags"} <= tables:
             raise StoreError(f"{name}: not a reader database (it has no articles or annotations)")
@@ -364,10 +371,4 @@ def open_readonly(path: str | Path) -> Store:
                 f"{name}: made by an older reader; open it once with `reader --db {name}` "
                 "to bring it up to date"
             )
-    except sqlite3.Error as err:
-        conn.close()
-        raise StoreError(describe_sqlite_error(name, err)) from None
-    except StoreError:
-        conn.close()
-        raise
     return store
