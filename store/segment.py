@@ -212,6 +212,22 @@ def paragraph_at(text: str, pos: int) -> tuple[int, int]:
     return (pos, pos) if region is None else (region.start, region.end)
 
 
+def paragraph_starts(text: str) -> list[int]:
+    """Where every paragraph of ``text`` starts, in order: the paragraphs a reader
+    steps through with ``{`` and ``}``, for numbering them (O(len(text)))."""
+    starts = []
+    previous_blank = True
+    line_start = 0
+    for line in text.split("\n"):
+        line_end = line_start + len(line)
+        blank = _is_blank(text, line_start, line_end)
+        if not blank and (previous_blank or not _continues(text, line_start)):
+            starts.append(line_start)
+        previous_blank = blank
+        line_start = line_end + 1
+    return starts
+
+
 def next_paragraph(text: str, pos: int) -> int:
     """Start of the paragraph after the one holding pos (vim ``}``, landing on text).
 

@@ -18,6 +18,7 @@ from store.segment import (
     next_sentence,
     next_word,
     paragraph_at,
+    paragraph_starts,
     prev_paragraph,
     prev_sentence,
     prev_word,
@@ -557,3 +558,23 @@ def test_segment_imports_only_the_standard_library() -> None:
         )
     }
     assert imported <= {"__future__", "re", "bisect", "collections", "typing"}
+
+
+PARAGRAPH_TEXT = st.lists(
+    st.sampled_from(["Sessions said.", "continued here", "", "  ", "\t", "“Quote”", "x"]),
+    max_size=12,
+).map("\n".join)
+
+
+@given(PARAGRAPH_TEXT)
+def test_paragraph_starts_are_where_paragraph_at_starts(text: str) -> None:
+    spans = [paragraph_at(text, pos) for pos in range(len(text) + 1)]
+    assert paragraph_starts(text) == sorted({start for start, end in spans if end > start})
+
+
+def test_paragraph_starts_count_single_line_paragraphs_and_skip_wrapped_lines() -> None:
+    text = "Headline\nFirst paragraph, hard\nwrapped here.\n\nSecond one.\nThird."
+    starts = paragraph_starts(text)
+    assert [text[s : s + 5] for s in starts] == ["Headl", "First", "Secon", "Third"]
+    # Global News' seed separates its paragraphs by single newlines.
+    assert len(paragraph_starts(seed("002_c9974e1b734aaca9.txt"))) > 20
