@@ -66,7 +66,7 @@ def workspace() -> Iterator[Path]:
 
 @benchmark("launch_seeds", budget=1.3)
 def launch_seeds(options: Options) -> Measurement:
-    """Normal start (seeded database) until "CBS News" shows, over hello_app: ratio of medians."""
+    """Normal start (seeded database) until "Watch CBS News" shows, over hello_app (ratio)."""
     with workspace() as root:
         env = isolated_env(root)
         # The warm-up run imports the seeds into this database; the timed runs reuse it.
@@ -76,7 +76,7 @@ def launch_seeds(options: Options) -> Measurement:
 
 @benchmark("launch_first_run", budget=1.5, gating=False)
 def launch_first_run(options: Options) -> Measurement:
-    """First start (new database, seed import) until "CBS News" shows, over hello_app."""
+    """First start (new database, seed import) until "Watch CBS News" shows, over hello_app."""
     with workspace() as root:
         env = isolated_env(root)
         numbers = itertools.count()

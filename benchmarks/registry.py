@@ -15,7 +15,12 @@ from typing import Literal
 
 from benchmarks.launch import DEFAULT_SIZE, DEFAULT_TIMEOUT, LaunchError
 
-MODULES = ("benchmarks.launches", "benchmarks.inprocess", "benchmarks.comparing")
+MODULES = (
+    "benchmarks.launches",
+    "benchmarks.inprocess",
+    "benchmarks.comparing",
+    "benchmarks.interchange",
+)
 """The modules whose import registers benchmarks, in the order they are run."""
 
 Status = Literal["PASS", "FAIL", "ERROR"]

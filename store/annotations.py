@@ -12,7 +12,7 @@ import json
 import re
 import sqlite3
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar
@@ -143,6 +143,7 @@ _ANNOTATION_SELECT = """
 
 
 def _annotation(row: Sequence[Any]) -> Annotation:
+    """An annotation from a row whose last column is its tags: a JSON list, or a tuple."""
     return Annotation(
         id=row[0],
         article_id=row[1],
@@ -154,7 +155,7 @@ def _annotation(row: Sequence[Any]) -> Annotation:
         note=row[7],
         created=row[8],
         updated=row[9],
-        tags=tuple(json.loads(row[10])),
+        tags=tuple(json.loads(row[10])) if isinstance(row[10], str) else row[10],
     )
 
 
@@ -172,12 +173,30 @@ class AnnotationOps:
     # -- reading ------------------------------------------------------------------
 
     def annotations(self, article_id: int) -> list[Annotation]:
-        """The article's annotations in text order."""
+        """The article's annotations in text order.
+
+        Two plain queries joined here, as in ``marks``: several times faster than
+        gathering each annotation's tags in a subquery (an export reads 100,000).
+        """
+        tags = self._tag_names(article_id)
         rows = self.conn.execute(
-            _ANNOTATION_SELECT + " WHERE a.article_id = ? ORDER BY a.start, a.end, a.id",
+            "SELECT id, article_id, start, end, exact, prefix, suffix, note, created, updated"
+            " FROM annotations WHERE article_id = ? ORDER BY start, end, id",
             (article_id,),
         )
-        return [_annotation(row) for row in rows]
+        return [_annotation((*row, tags.get(row[0], ()))) for row in rows]
+
+    def _tag_names(self, article_id: int) -> dict[str, tuple[str, ...]]:
+        """The tags of each tagged annotation of the article, in tag order."""
+        names = {tag.id: tag.name for tag in self.tags()}
+        tagged: dict[str, list[int]] = {}
+        for annotation_id, tag_id in self.conn.execute(
+            "SELECT annotation_id, tag_id FROM annotation_tags"
+            " WHERE annotation_id IN (SELECT id FROM annotations WHERE article_id = ?)",
+            (article_id,),
+        ):
+            tagged.setdefault(annotation_id, []).append(tag_id)
+        return {key: tuple(names[t] for t in sorted(ids)) for key, ids in tagged.items()}
 
     def marks(self, article_id: int) -> list[Mark]:
         """The article's annotations as drawn: positions and tags only, in text order.
@@ -185,35 +204,26 @@ class AnnotationOps:
         Two plain queries joined here: an order of magnitude faster than building
         every Annotation, which matters for an article with 10,000 of them.
         """
-        names = {tag.id: tag.name for tag in self.tags()}
-        tagged: dict[str, list[int]] = {}
-        for annotation_id, tag_id in self.conn.execute(
-            "SELECT at.annotation_id, at.tag_id FROM annotation_tags at"
-            " JOIN annotations a ON a.id = at.annotation_id WHERE a.article_id = ?",
-            (article_id,),
-        ):
-            tagged.setdefault(annotation_id, []).append(tag_id)
+        tags = self._tag_names(article_id)
         rows = self.conn.execute(
             "SELECT id, start, end FROM annotations WHERE article_id = ? ORDER BY start, end, id",
             (article_id,),
         )
-        return [
-            Mark(
-                annotation_id,
-                start,
-                end,
-                tuple(names[t] for t in sorted(tagged[annotation_id]))
-                if annotation_id in tagged
-                else (),
-            )
-            for annotation_id, start, end in rows
-        ]
+        return [Mark(ident, start, end, tags.get(ident, ())) for ident, start, end in rows]
 
     def annotation(self, annotation_id: str) -> Annotation:
         row = self.conn.execute(_ANNOTATION_SELECT + " WHERE a.id = ?", (annotation_id,)).fetchone()
         if row is None:
             raise StoreError(f"{self.name}: no annotation {annotation_id}")
         return _annotation(row)
+
+    def annotations_by_id(self, ids: Iterable[str]) -> dict[str, Annotation]:
+        """The annotations with these ids (at most a few hundred: one query), by id."""
+        wanted = list(ids)
+        rows = self.conn.execute(
+            _ANNOTATION_SELECT + f" WHERE a.id IN ({', '.join('?' * len(wanted))})", wanted
+        )
+        return {row[0]: _annotation(row) for row in rows}
 
     def find_annotations(
         self, tag: str | None = None, article_id: int | None = None, text: str | None = None
