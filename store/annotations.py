@@ -505,7 +505,7 @@ class AnnotationOps:
         created, updated = when or (now, now)
         annotation_id = annotation_id or _new_id()
         exact, prefix, suffix = quote_selector(text, start, end)
-        changes.put(
+        changes.add(
             "annotations",
             {
                 "id": annotation_id,
@@ -534,7 +534,7 @@ class AnnotationOps:
     ) -> str:
         _check_kind(kind)
         link_id = link_id or _new_id()
-        changes.put(
+        changes.add(
             "links",
             {
                 "id": link_id,

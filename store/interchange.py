@@ -212,6 +212,7 @@ def import_items(
         else:
             passages.append((_passage(item, where), item))
     known_tags = {t.name for t in store.tags()}
+    tag_ids = {t.name: t.id for t in store.tags()}
     taken_keys = {t.key for t in store.tags() if t.key is not None}
     verb = "merge" if articles else "import"
     with store._action(f"{verb} {name}") as changes:
@@ -251,7 +252,8 @@ def import_items(
                 if tag not in known_tags:
                     style = styles.get(tag)
                     key = style.key if style and style.key not in taken_keys else None
-                    store._put_tag(changes, tag, style.colour if style else UNTAGGED_COLOUR, key)
+                    colour = style.colour if style else UNTAGGED_COLOUR
+                    tag_ids[tag] = store._put_tag(changes, tag, colour, key)
                     if key is not None:
                         taken_keys.add(key)
                     known_tags.add(tag)
@@ -265,8 +267,12 @@ def import_items(
                 annotation_id=passage.id,
                 when=(passage.created, passage.updated),
             )
-            for tag in passage.tags:
-                store._tag(changes, passage.id, tag)
+            for tag in dict.fromkeys(passage.tags):  # the annotation is new: so are its tags
+                if tag not in tag_ids:
+                    tag_ids[tag] = store._tag_id(tag)
+                changes.add(
+                    "annotation_tags", {"annotation_id": passage.id, "tag_id": tag_ids[tag]}
+                )
             report.added += 1
         for item, where in links:
             link_id = _strip_urn(str(item.get("id", "")))

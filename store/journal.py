@@ -76,7 +76,16 @@ class Changes:
         before = read_row(self.conn, table, key)
         merged = {**before, **row} if before else row
         write_row(self.conn, table, key, merged)
-        self.items.append((table, key, before, read_row(self.conn, table, key)))
+        self.items.append((table, key, before, merged))
+
+    def add(self, table: str, row: Row) -> None:
+        """Insert ``row``, which must be new (a fresh id): nothing to read first."""
+        columns = ", ".join(row)
+        self.conn.execute(
+            f"INSERT INTO {table} ({columns}) VALUES ({', '.join('?' * len(row))})",
+            tuple(row.values()),
+        )
+        self.items.append((table, self.key_of(table, row), None, row))
 
     def delete(self, table: str, key: Row) -> None:
         before = read_row(self.conn, table, key)
