@@ -13,6 +13,7 @@ Run one by hand: ``python -m benchmarks.interchange export DB markdown OUT``.
 
 from __future__ import annotations
 
+import atexit
 import json
 import random
 import shutil
@@ -94,7 +95,10 @@ def build(path: Path, annotations: int, seed: int = 0) -> None:
 
 @cache
 def _workspace() -> Path:
-    return Path(tempfile.mkdtemp(prefix="reader-bench-interchange-"))
+    """A temporary directory shared by this process's benchmarks, removed at exit."""
+    root = Path(tempfile.mkdtemp(prefix="reader-bench-interchange-"))
+    atexit.register(shutil.rmtree, root, ignore_errors=True)
+    return root
 
 
 @contextmanager
