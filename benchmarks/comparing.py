@@ -75,9 +75,11 @@ def spread(samples: list[float]) -> str:
 
 def counts(comparison: Comparison) -> str:
     occurrences = sum(len(g.occurrences) for g in comparison.groups)
+    widest = max((len({o.article_id for o in g.occurrences}) for g in comparison.groups), default=0)
+    passages = sum(len(side) for d in comparison.discrepancies for side in d.each_side)
     return (
-        f"{len(comparison.groups)} groups ({occurrences} occurrences), "
-        f"{len(comparison.discrepancies)} discrepancies"
+        f"{len(comparison.groups)} groups ({occurrences} occurrences, the largest in "
+        f"{widest} articles), {len(comparison.discrepancies)} discrepancies ({passages} passages)"
     )
 
 

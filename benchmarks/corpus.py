@@ -434,3 +434,23 @@ def event_articles(
         outlet = OUTLETS[number % len(OUTLETS)]
         articles.append((title, outlet, "\n\n".join(paragraphs) + "\n"))
     return articles
+
+
+def quoting_articles(count: int = 80, seed: int = 0) -> tuple[str, list[tuple[str, str, str]]]:
+    """``count`` short generated articles that all quote one utterance of the pool (its
+    first of one sentence), each as news copy does (exact, in part, with a changed word
+    or contractions; attributed in any of the usual ways), between narrated sentences:
+    the utterance, and the articles (title, outlet, text). Deterministic in ``seed``."""
+    pool = event_pool(seed)
+    utterance = next(n for n, (_, said) in enumerate(pool.utterances) if said.count(" ") > 8
+                     and len(re.findall(r"[.!?]", said)) == 1)  # fmt: skip
+    articles = []
+    for number in range(count):
+        rng = random.Random(seed * 1_000_003 + number)
+        quote = _quote_paragraph(rng, pool, utterance, set(), pool.speakers)
+        before = _narrated(rng, pool, rng.randrange(len(pool.narration)))
+        after = _narrated(rng, pool, rng.randrange(len(pool.narration)))
+        title = f"Quoted Again, Report {number + 1}"
+        text = "\n\n".join([title, before, quote, after]) + "\n"
+        articles.append((title, OUTLETS[number % len(OUTLETS)], text))
+    return pool.utterances[utterance][1], articles

@@ -7,10 +7,19 @@ around them. A quote may run across a line break but never past its paragraph:
 when its closing mark is missing it stops at the paragraph's end (or before the
 next opening mark), so it cannot swallow the rest of the article.
 
+A quotation nested in another (a senator's statement quoting what the attorney
+general told a committee: “... he told the committee, ‘I did not ...’”) is a
+quote of its own too, marked ``nested``: single quotes inside double ones, or
+double inside single. The outer quote keeps its whole span; where both are
+compared, the nested words count as the nested quote's, not the outer one's.
+
 The speaker is read from the attribution nearby ("Sessions said", "said
 Pelosi", "he told NBC News", "Schumer told reporters"), a pronoun resolved to
-the person last named before it; a quote with none in reach takes the speaker of
-the quote before it in the same paragraph.
+the person last named before it (not one the quote itself names, as in
+"Senator Franken, I am not aware ..." said to Franken); a quote with none in
+reach takes the speaker of the quote before it in the same paragraph. A nested
+quote's speaker is only ever a name inside the outer quote ("Sessions told us,
+‘...’"): a pronoun there speaks from the outer speaker's view.
 """
 
 from __future__ import annotations
@@ -43,10 +52,13 @@ _TITLE = (
 )
 _NAME_WORD = r"[A-Z][a-zA-Z’'\-]*[a-z][a-zA-Z’'\-]*"
 _NAME = rf"(?:{_TITLE})*(?:{_NAME_WORD}\s+){{0,3}}{_NAME_WORD}"
+_LONG_NAME = rf"(?:{_TITLE})*(?:{_NAME_WORD}\s+){{0,7}}{_NAME_WORD}"
+"""A name after its titles and offices: White House Deputy Press Secretary Sarah Sanders."""
 _PRONOUN = r"(?:he|she|He|She)"
 _WHO = rf"(?P<who>{_NAME}|{_PRONOUN})"
 _AFTER = re.compile(
-    rf"[\s,]*(?:{_WHO}\s+(?:\w+ly\s+|also\s+|later\s+)?(?:{SPEECH_VERBS})\b"
+    rf"[ \t\u00a0,]*(?:(?P<who>{_LONG_NAME}|{_PRONOUN})\s+(?:\w+ly\s+|also\s+|later\s+)?"
+    rf"(?:{SPEECH_VERBS})\b"
     rf"|(?:{SPEECH_VERBS})\s+(?P<who2>{_NAME}|{_PRONOUN})\b)"
 )
 _BEFORE = re.compile(rf"{_WHO}(?:\s+[\w’'.,\-]+){{0,8}}?\s+(?:{SPEECH_VERBS})\b")
@@ -260,20 +272,27 @@ class Quote:
     """Who is quoted, as named in the article (its fullest form), or ``""``."""
     closed: bool = True
     """False when the closing mark is missing (the quote stops at its paragraph's end)."""
+    nested: bool = False
+    """It lies inside another quote (which is in the list too, before it)."""
 
 
-def find_quotes(text: str) -> list[Quote]:
-    """Every quotation in ``text``, in text order, each with its speaker if found."""
-    people = _people(text)
+def find_quotes(text: str, people: dict[str, str] | None = None) -> list[Quote]:
+    """Every quotation in ``text``, in text order (a nested one after the quote
+    holding it), each with its speaker if found (``people``: ``named_people(text)``,
+    if the caller has it)."""
+    people = named_people(text) if people is None else people
     found: list[tuple[int, int, int, int, bool]] = []
+    inner: list[tuple[int, int, int, int, bool]] = []
     for start, end in _paragraphs(text):
-        spans = _double_quoted(text, start, end)
-        singles = _single_quoted(text, start, end, spans)
-        # A quotation inside another is part of it ('He said “no” to me'), as single
-        # quotes inside double ones are: only the outer one is a quote of its own.
-        spans = [d for d in spans if not any(s <= d[0] and d[1] <= e for s, e, _ in singles)]
-        spans += singles
-        found += [(start, end, s, e, closed) for s, e, closed in sorted(spans)]
+        doubles = _double_quoted(text, start, end)
+        singles = _single_quoted(text, start, end, doubles)
+        # Double quotes inside single ones ('He said “no” to me') and single ones
+        # inside double ones are quotes nested in the outer one.
+        outer = [d for d in doubles if not any(s <= d[0] and d[1] <= e for s, e, _ in singles)]
+        inner += [(start, end, *d) for d in doubles if d not in outer]
+        for s, e, _ in outer:
+            inner += [(start, end, *n) for n in _single_quoted(text, s, e, [])]
+        found += [(start, end, s, e, closed) for s, e, closed in sorted(outer + singles)]
     masked = list(text)
     for _, _, q_start, q_end, _ in found:
         masked[q_start:q_end] = " " * (q_end - q_start)
@@ -286,10 +305,31 @@ def find_quotes(text: str) -> list[Quote]:
             continue
         if start != paragraph:
             previous, paragraph = "", start
-        speaker = _speaker(narration, q_start, q_end, start, end, people) or previous
+        speaker = _speaker(narration, exact, q_start, q_end, start, end, people) or previous
         previous = speaker
         quotes.append(Quote(q_start, q_end, exact, speaker, closed))
+    quotes += [_nested(text, found, n, people) for n in inner if _has_word(text, n[2], n[3])]
+    quotes.sort(key=lambda q: (q.start, q.nested))
     return quotes
+
+
+def _has_word(text: str, start: int, end: int) -> bool:
+    return any(c.isalnum() for c in text[start:end])
+
+
+def _nested(
+    text: str,
+    outer: list[tuple[int, int, int, int, bool]],
+    inner: tuple[int, int, int, int, bool],
+    people: dict[str, str],
+) -> Quote:
+    """A quote inside another: its speaker is a name the outer quote gives it."""
+    _, _, start, end, closed = inner
+    lo, hi = next((s, e) for _, _, s, e, _ in outer if s <= start and end <= e)
+    # The outer quote is what narrates the nested one: all else is blanked.
+    narration = " " * lo + text[lo:start] + " " * (end - start) + text[end:hi]
+    speaker = _speaker(narration, text[start:end], start, end, lo, hi, people, pronouns=False)
+    return Quote(start, end, text[start:end], speaker, closed, nested=True)
 
 
 def sentences_of(text: str, quote: Quote) -> list[tuple[int, int]]:
@@ -390,7 +430,7 @@ def _single_quoted(
 # -- speakers ---------------------------------------------------------------------
 
 
-def _people(text: str) -> dict[str, str]:
+def named_people(text: str) -> dict[str, str]:
     """Surname -> the fullest name seen: runs of two or more capitalised words that
     are not places, titles or institutions, outside Title Case lines (headlines)."""
     found: dict[str, str] = {}
@@ -429,23 +469,61 @@ def _clean_word(word: str) -> str:
     return word if word and word not in NOT_PEOPLE else ""
 
 
-def _speaker(text: str, start: int, end: int, lo: int, hi: int, people: dict[str, str]) -> str:
+def _speaker(
+    text: str,
+    quote: str,
+    start: int,
+    end: int,
+    lo: int,
+    hi: int,
+    people: dict[str, str],
+    pronouns: bool = True,
+) -> str:
+    """Who says ``quote``, found at ``start``-``end`` of ``text`` (the narration:
+    every quote blanked) in the paragraph ``lo``-``hi``; ``pronouns``: whether
+    "he" may name them."""
+    # Whom the quote names (“Senator Franken, I ...”) is not who says it.
+    named = frozenset(_CAPITALISED_WORD.findall(quote))
     closing = end + 1 if end < hi else end
-    after = _AFTER.match(text, closing, min(hi, closing + 80))
+    after = _AFTER.match(text, closing, min(hi, closing + 120))
     if after:
-        name = _person(after.group("who") or after.group("who2"), text, start, people)
-        if name:
+        who = after.group("who") or after.group("who2")
+        name = _person(who, text, start, people, named)
+        if name and (pronouns or not _is_pronoun(who)):
             return name
     sentence_start = _sentence_start(text, start - 1, lo)
     before = text[sentence_start : max(sentence_start, start - 1)]
     for verb in reversed(list(_VERB.finditer(before))):
+        if _PASSIVE.search(before, 0, verb.start()):
+            continue  # "Sessions was asked about ...": the one asked is not the speaker
+        clauses = [m.span() for m in _RELATIVE.finditer(before, 0, verb.start())]
         for who in reversed(list(_WHO_ANYWHERE.finditer(before, 0, verb.start()))):
-            name = _person(who.group(), text, sentence_start + who.start(), people)
+            if not pronouns and _is_pronoun(who.group()):
+                continue
+            if any(s < who.start() < e for s, e in clauses):
+                continue  # "Franken, who asked Sessions about it, said": not Sessions
+            name = _person(who.group(), text, sentence_start + who.start(), people, named)
             if name:
                 return name
+            if _OFFICE.fullmatch(who.group()):
+                return ""  # "the President said": someone unnamed, not a person before
     return ""
 
 
+_RELATIVE = re.compile(r",\s+(?:who|whom|whose|which)\b[^,]*,")
+_OFFICE = re.compile(
+    r"(?:(?:Vice|Deputy|Acting|Former|Press|Attorney|Majority|Minority)\s+)*(?:President|"
+    r"Senator|Speaker|Leader|Secretary|Spokesman|Spokeswoman|Spokesperson|Chairman|Director|"
+    r"General|Governor|Minister|Ambassador|Judge|Mayor|Prosecutor)"
+)
+
+
+def _is_pronoun(who: str) -> bool:
+    return who.lower() in ("he", "she")
+
+
+_CAPITALISED_WORD = re.compile(_NAME_WORD)
+_PASSIVE = re.compile(r"\b(?:was|were|is|are|been|being|be|get|got)\s+(?:\w+ly\s+|also\s+)?$")
 _VERB = re.compile(rf"\b(?:{SPEECH_VERBS})\b")
 _WHO_ANYWHERE = re.compile(rf"\b(?:{_NAME}|{_PRONOUN})\b")
 _NOT_A_MENTION = re.compile(
@@ -459,10 +537,13 @@ def _sentence_start(text: str, pos: int, lo: int) -> int:
     return spans[-1][0] if spans else lo
 
 
-def _person(who: str, text: str, at: int, people: dict[str, str]) -> str:
-    """The person ``who`` names: a known name, or a pronoun's antecedent."""
+def _person(
+    who: str, text: str, at: int, people: dict[str, str], named: frozenset[str] = frozenset()
+) -> str:
+    """The person ``who`` names: a known name, or a pronoun's antecedent (not one
+    of the ``named``: the quote speaks to or of them)."""
     if who.lower() in ("he", "she"):
-        return _antecedent(text, at, people)
+        return _antecedent(text, at, people, named)
     words = [_clean_word(w) for w in who.split()]
     words = [w for w in words if w]
     if not words:
@@ -472,29 +553,32 @@ def _person(who: str, text: str, at: int, people: dict[str, str]) -> str:
     return " ".join(words) if len(words) >= 2 else ""
 
 
-_SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+(?=[A-Z])|\n\s*\n")
+# A sentence ends at final punctuation, a paragraph break, or a line that starts
+# anew (a headline, a link line, a paragraph of a text with one line each).
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+(?=[A-Z])|\n\s*\n|\n(?=[ \t\u00a0]*[A-Z“\"‘'])")
 
 
-def _antecedent(text: str, at: int, people: dict[str, str]) -> str:
+def _antecedent(
+    text: str, at: int, people: dict[str, str], named: frozenset[str] = frozenset()
+) -> str:
     """Who "he" or "she" at ``at`` is: the subject (first person named) of the
     nearest sentence before it that names someone, outside quotes."""
     if not people:
         return ""
     window_start = max(0, at - 2000)
     window = text[window_start:at]
-    pattern = _mentions(tuple(people))
     pieces = _SENTENCE_BREAK.split(window)
     for piece in reversed(pieces):
-        for match in pattern.finditer(piece):
-            if not _NOT_A_MENTION.match(piece, match.end()):
-                return people[match.group(1)]
+        for match in _MENTION.finditer(piece):
+            word = match.group()
+            if word not in people or word in named or _NOT_A_MENTION.match(piece, match.end()):
+                continue
+            return people[word]
     return ""
 
 
-@lru_cache(maxsize=64)
-def _mentions(surnames: tuple[str, ...]) -> re.Pattern[str]:
-    """A pattern finding any of ``surnames`` (an article's people) as a word."""
-    return re.compile(r"\b(" + "|".join(map(re.escape, surnames)) + r")\b")
+_MENTION = re.compile(r"\b[A-Z][\w’'\-]*?(?=[’']s\b|[’'](?!\w)|[^\w’'\-]|$)")
+"""A capitalised word, less a possessive ending: who may be one of an article's people."""
 
 
 def speaker_key(speaker: str) -> str:

@@ -5,7 +5,9 @@ seeds; see its "about"). The targets on quotation groups are 0.9 each.
 A found group is right when at least two thirds of its occurrences, in at least
 two articles, overlap the occurrences of one hand-made group; a hand-made group
 is found when one found group overlaps its occurrences in two articles. A
-found discrepancy is right when its two sides overlap the two sides of a
+found discrepancy lists every passage on either side (``each_side``: one
+difference shown by several articles is one discrepancy); it is right when a
+passage of one side and a passage of the other overlap the two sides of a
 hand-made one.
 """
 
@@ -64,12 +66,18 @@ def group_scores(store: Store, comparison: Comparison) -> tuple[float, float]:
 
 def discrepancy_scores(store: Store, comparison: Comparison) -> tuple[float, float]:
     gold = [spans(d["sides"]) for d in EVAL["discrepancies"]]
-    found = [[side_span(store, s) for s in d.sides] for d in comparison.discrepancies]
+    found = [
+        [[side_span(store, s) for s in passages] for passages in d.each_side]
+        for d in comparison.discrepancies
+    ]
 
-    def same(pair: list[Span], truth: list[Span]) -> bool:
-        a, b = pair
+    def same(pair: list[list[Span]], truth: list[Span]) -> bool:
         x, y = truth
-        return (overlaps(a, x) and overlaps(b, y)) or (overlaps(a, y) and overlaps(b, x))
+        return any(
+            (overlaps(a, x) and overlaps(b, y)) or (overlaps(a, y) and overlaps(b, x))
+            for a in pair[0]
+            for b in pair[1]
+        )
 
     right = sum(any(same(pair, truth) for truth in gold) for pair in found)
     recalled = sum(any(same(pair, truth) for pair in found) for truth in gold)
@@ -79,11 +87,14 @@ def discrepancy_scores(store: Store, comparison: Comparison) -> tuple[float, flo
 def test_quotation_groups_meet_their_targets(found: tuple[Store, Comparison]) -> None:
     precision, recall = group_scores(*found)
     print(f"quotation groups: precision {precision:.2f}, recall {recall:.2f}")
-    assert precision >= 0.9 and recall >= 0.9
+    # The targets are 0.9; these floors, just under what is reached (1.00 and 1.00),
+    # keep it from getting worse.
+    assert precision >= 0.95 and recall >= 0.95
 
 
 def test_discrepancies_are_found(found: tuple[Store, Comparison]) -> None:
     precision, recall = discrepancy_scores(*found)
     print(f"discrepancies: precision {precision:.2f}, recall {recall:.2f}")
-    # No target in the issue; these floors keep what works from getting worse.
-    assert precision >= 0.6 and recall >= 0.3
+    # No target in the issue; these floors, just under what is reached (1.00 and 0.85:
+    # 11 of 13), keep what works from getting worse.
+    assert precision >= 0.9 and recall >= 0.8

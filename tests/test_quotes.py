@@ -7,11 +7,14 @@ from __future__ import annotations
 from itertools import pairwise
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from store import Store
-from store.compare import compare, to_json
+from benchmarks.corpus import quoting_articles
+from store import Store, grouping
+from store.compare import Comparison, compare, to_json
+from store.findings import words
 from store.quotes import Quote, find_quotes
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
@@ -130,6 +133,94 @@ def test_a_quote_without_attribution_takes_the_previous_speaker() -> None:
     assert first.speaker == second.speaker == "Chuck Schumer"
 
 
+def test_the_one_a_quote_speaks_to_is_not_its_speaker() -> None:
+    text = (
+        "When Sen. Al Franken asked Jeff Sessions about the reports, Sessions denied any "
+        "knowledge.\n\n“Senator Franken, I am not aware of any of those activities,” he said."
+    )
+    assert only(text).speaker == "Jeff Sessions"
+
+
+def test_a_pronoun_looks_back_line_by_line_where_each_line_is_a_paragraph() -> None:
+    text = (
+        "In January, Sen. Patrick Leahy also asked Jeff Sessions about it.\n"
+        "Sessions says the allegations are false\n"
+        "“I never met with any Russian officials,” he said in a statement."
+    )
+    assert only(text).speaker == "Jeff Sessions"
+
+
+def test_one_asked_is_not_the_speaker() -> None:
+    text = (
+        "Spokeswoman Sarah Isgur Flores said there was nothing wrong because Jeff Sessions "
+        "was asked about “communications with the campaign” and not about meetings."
+    )
+    assert only(text).speaker == "Sarah Isgur Flores"
+
+
+def test_speaker_named_after_a_long_title() -> None:
+    text = (
+        "“It was entirely consistent with his testimony,” White House Deputy Press Secretary "
+        "Sarah Huckabee Sanders said in a statement."
+    )
+    assert only(text).speaker == "Sarah Huckabee Sanders"
+
+
+def test_a_relative_clause_does_not_name_the_speaker() -> None:
+    text = (
+        "Minnesota Sen. Al Franken, who asked Jeff Sessions about Russia at his hearing, said "
+        "the answer was “at best misleading.”"
+    )
+    assert only(text).speaker == "Al Franken"
+
+
+def test_an_office_without_a_name_is_nobody_named_before() -> None:
+    text = (
+        "Donald Trump told reporters he had “total” confidence in Jeff Sessions. Asked if "
+        "Sessions should recuse himself, the President said: “I don’t think so.”"
+    )
+    first, second = find_quotes(text)
+    assert first.speaker == second.speaker == "Donald Trump"  # the paragraph's last speaker
+
+
+def test_an_attribution_on_the_next_line_is_another_quote_s() -> None:
+    text = (
+        "During an interview Thursday, Jeff Sessions said, “I will recuse myself.”\n"
+        "White House Press Secretary Sean Spicer told Fox News, “There is nothing to recuse from.”"
+    )
+    first, second = find_quotes(text)
+    assert (first.speaker, second.speaker) == ("Jeff Sessions", "Sean Spicer")
+
+
+# -- nested quotations ---------------------------------------------------------------
+
+
+def test_a_quotation_inside_another_is_a_nested_quote_of_its_own() -> None:
+    text = (
+        "Nancy Pelosi spoke on Thursday.\n\n“Under oath, he told the committee, ‘I did not "
+        "have communications with the Russians.’ That is false,” Pelosi said."
+    )
+    outer, inner = find_quotes(text)
+    assert not outer.nested and outer.speaker == "Nancy Pelosi"
+    assert outer.exact.startswith("Under oath") and outer.exact.endswith("That is false,")
+    assert inner.nested
+    assert inner.exact == "I did not have communications with the Russians."
+    assert inner.speaker == ""  # "he" speaks from Pelosi's view: not resolved
+
+
+def test_a_nested_quote_takes_a_speaker_the_outer_quote_names() -> None:
+    text = "“Jeff Sessions told us, ‘I will recuse myself when appropriate,’” Nancy Pelosi said."
+    outer, inner = find_quotes(text)
+    assert inner.nested and inner.speaker == "Jeff Sessions"
+    assert outer.speaker == "Nancy Pelosi"
+
+
+def test_double_quotes_inside_single_ones_are_nested() -> None:
+    (outer, inner) = find_quotes("Headline: 'Sessions Says \"No Deal\" With Russia' Today")
+    assert outer.exact == 'Sessions Says "No Deal" With Russia'
+    assert inner.nested and inner.exact == "No Deal"
+
+
 # -- the seeds ---------------------------------------------------------------------
 
 
@@ -196,9 +287,14 @@ def check_quotes(text: str) -> None:
         assert 0 <= quote.start < quote.end <= len(text)
         assert text[quote.start : quote.end] == quote.exact
         assert "\n\n" not in quote.exact
-    ordered = sorted(quotes, key=lambda q: q.start)
-    for one, two in pairwise(ordered):
+    assert quotes == sorted(quotes, key=lambda q: (q.start, q.nested))
+    outer = [q for q in quotes if not q.nested]
+    for one, two in pairwise(outer):
         assert one.end <= two.start, (one, two)
+    for quote in quotes:
+        if quote.nested:  # inside exactly one outer quote, and not all of it
+            holders = [o for o in outer if o.start <= quote.start and quote.end <= o.end]
+            assert len(holders) == 1 and holders[0] != quote, (quote, outer)
 
 
 @settings(max_examples=400, deadline=None)
@@ -301,6 +397,219 @@ def test_compare_caches_and_gives_the_same_result_again(store: Store) -> None:
     cached = store.conn.execute("SELECT count(*) FROM compare_cache").fetchone()[0]
     assert cached == 3
     assert to_json(compare(store)) == first
+
+
+def test_a_negation_said_two_ways_is_one_utterance_and_a_changed_word(store: Store) -> None:
+    one = add(
+        store,
+        "One",
+        "Jeff Sessions spoke.\n\n“I am not aware of any of those activities,” Sessions said.\n",
+    )
+    two = add(
+        store,
+        "Two",
+        "Jeff Sessions spoke.\n\nSessions said he was “unaware of those activities.”\n",
+    )
+    comparison = compare(store)
+    (group,) = comparison.groups
+    assert group.status(one) == "exact" and group.status(two) != "absent"
+    (wording,) = comparison.discrepancies
+    assert "“not aware” → “unaware”" in wording.reason
+
+
+def test_the_next_sentence_of_a_grouped_quotation_is_grouped_more_loosely(store: Store) -> None:
+    add(
+        store,
+        "One",
+        "Chuck Schumer spoke.\n\n“There is nothing wrong with meeting the ambassador. If "
+        "there was nothing wrong, why don't you just tell the truth?” Schumer said.\n",
+    )
+    add(
+        store,
+        "Two",
+        "Chuck Schumer spoke.\n\n“There is nothing wrong about meeting the ambassador,” "
+        "Schumer said. “If there was nothing wrong, why not come clean and tell the entire "
+        "truth?”\n",
+    )
+    comparison = compare(store)
+    assert len(comparison.groups) == 2
+    reasons = [d.reason for d in comparison.discrepancies]
+    assert any("“you just” → “come clean and”" in r for r in reasons), reasons
+    # Alone, the two second sentences are too far apart to be one utterance.
+    alone = compare_texts(
+        "“If there was nothing wrong, why don't you just tell the truth?” Schumer said.",
+        "“If there was nothing wrong, why not come clean and tell the entire truth?” Schumer said.",
+    )
+    assert alone.groups == []
+
+
+def compare_texts(*texts: str) -> Comparison:
+    """Compare articles with ``texts`` (a fresh store; Chuck Schumer named in each)."""
+    from store import open_store
+
+    store = open_store(":memory:")
+    try:
+        for n, text in enumerate(texts):
+            add(store, f"Outlet {n}", f"Chuck Schumer spoke ({n}).\n\n{text}\n")
+        return compare(store)
+    finally:
+        store.close()
+
+
+def test_a_few_words_of_a_sentence_in_another_sentence_are_not_a_quote_of_it() -> None:
+    comparison = compare_texts(
+        "“We believe in fairness, and we have always been fair to everyone,” Schumer said.",
+        "Schumer said the process was “fair and we have been” patient.",
+    )
+    assert comparison.groups == []
+
+
+def test_people_sharing_a_phrase_are_not_one_utterance() -> None:
+    comparison = compare_texts(
+        "“Did it that is was will not matter to the committee at all,” Chuck Schumer said.",
+        "“Everything that happened today did it that is was will not change,” Mitch "
+        "McConnell said.",
+        "“Did it that is was will not matter to the committee at all,” Chuck Schumer said.",
+        "McConnell said “today did it that is was will not” in passing.",
+    )
+    assert comparison.groups
+    for group in comparison.groups:  # Schumer's words, McConnell's: never one group
+        assert len({o.speaker for o in group.occurrences} - {""}) == 1
+
+
+def test_a_quotation_run_on_into_the_next_sentence_joins_neither() -> None:
+    first = "We will look at every meeting the attorney general had last year."
+    second = "Then the committee will decide what should happen to him next."
+    comparison = compare_texts(
+        f"“{first} {second}” Schumer said.",
+        f"“{first} {second}” Schumer said.",
+        f"“{first[:-1]} {second[0].lower()}{second[1:]}” Schumer said.",  # the stop lost
+    )
+    assert len(comparison.groups) == 2
+    for group in comparison.groups:  # each sentence its group; the run-on joins one
+        assert len({tuple(words(o.exact)) for o in group.occurrences if o.article_id < 3}) == 1
+
+
+@pytest.mark.parametrize("common_key", [grouping.COMMON_KEY, 3])
+def test_an_utterance_quoted_by_80_articles_is_one_group(
+    store: Store, monkeypatch: pytest.MonkeyPatch, common_key: int
+) -> None:
+    """However many articles quote it (a trigram shared by more wordings than
+    ``COMMON_KEY`` is looked up through a few of them, forced here with 3)."""
+    monkeypatch.setattr(grouping, "COMMON_KEY", common_key)
+    said, articles = quoting_articles(80)
+    for title, outlet, text in articles:
+        store.add_article(text, title=title, outlet=outlet)
+    comparison = compare(store)
+    (group,) = [g for g in comparison.groups if len({o.article_id for o in g.occurrences}) > 5]
+    assert len({o.article_id for o in group.occurrences}) == 80
+    assert words(group.canonical) == words(said)
+
+
+def test_a_quote_claiming_a_whole_sentence_differs_from_a_longer_one(store: Store) -> None:
+    said = "I have been called a surrogate a time or two in that campaign"
+    whole = add(store, "Whole", f"Jeff Sessions spoke.\n\nSessions said, “{said}.”\n")
+    longer = add(
+        store,
+        "Longer",
+        f"Jeff Sessions spoke.\n\n“{said}, and I am unable to comment on it,” Sessions said.\n",
+    )
+    part = add(store, "Part", f"Jeff Sessions spoke.\n\nSessions had been “{said}.”\n")
+    comparison = compare(store)
+    (wording,) = [d for d in comparison.discrepancies if d.kind == "quote-wording"]
+    assert wording.reason == "Whole → Longer: “—” → “and i am unable to comment on it”"
+    assert {s.article_id for s in wording.sides} == {whole, longer}
+    assert part not in {s.article_id for side in wording.each_side for s in side}
+
+
+def test_one_change_carried_by_several_articles_is_one_discrepancy(store: Store) -> None:
+    ids = [
+        add(store, f"Outlet {n}", f"Jeff Sessions spoke {n}.\n\n“{SAID},” Sessions said.\n")
+        for n in range(3)
+    ]
+    changed = SAID.replace("officials", "diplomats")
+    odd = add(store, "Odd", f"Jeff Sessions spoke.\n\n“{changed},” Sessions said.\n")
+    (wording,) = compare(store).discrepancies
+    assert wording.reason == "Outlet 0 and 2 more → Odd: “officials” → “diplomats”"
+    assert [s.article_id for s in wording.each_side[0]] == ids
+    assert [s.article_id for s in wording.each_side[1]] == [odd]
+    assert wording.sides == (wording.each_side[0][0], wording.each_side[1][0])
+
+
+def test_the_same_words_given_to_two_people_is_an_attribution_discrepancy(store: Store) -> None:
+    add(store, "One", f"Jeff Sessions spoke.\n\n“{OTHER},” Sessions said.\n")
+    add(store, "Two", f"Jeff Sessions spoke again.\n\n“{OTHER},” Sessions said.\n")
+    add(store, "Three", f"Chuck Schumer spoke.\n\n“{OTHER},” Schumer said.\n")
+    (who,) = [d for d in compare(store).discrepancies if d.kind == "attribution"]
+    assert who.reason == "One and 1 more attributes it to Jeff Sessions, Three to Chuck Schumer"
+
+
+def test_a_nested_quotation_is_grouped_with_the_words_quoted_directly(store: Store) -> None:
+    said = "I did not have communications with the Russians"
+    add(store, "Direct", f"Jeff Sessions spoke.\n\n“{said},” Sessions said.\n")
+    add(
+        store,
+        "Nested",
+        "Nancy Pelosi spoke.\n\n“Under oath, he told the committee, "
+        f"‘{said}.’ We now know that statement is false,” Pelosi said.\n",
+    )
+    (group,) = compare(store).groups
+    assert [o.exact for o in group.occurrences] == [f"{said},", f"{said}."]
+    assert group.speaker == "Jeff Sessions"
+
+
+SENTENCES = [
+    "I am not aware of any of those activities.", "He was unaware of those activities.",
+    "We will get to the bottom of this.", "Nobody is above the law, and nobody ever was.",
+    "There is nothing wrong with meeting the ambassador.", "It is false.", "No.",
+    "I have never met with any Russian officials to discuss the campaign.",
+    "The committee said 12 documents were released on Tuesday.",
+    "The committee said 14 documents were released on Wednesday.",
+    "Flynn was fired.", "Michael Flynn resigned.", "he told NBC News.", "she tweeted.",
+]  # fmt: skip
+ARTICLE = st.lists(
+    st.tuples(
+        st.sampled_from(["Jeff Sessions", "Chuck Schumer", "he", ""]),
+        st.lists(st.sampled_from(SENTENCES), min_size=1, max_size=3).map(" ".join),
+        st.sampled_from([("“", "”"), ('"', '"'), ("‘", "’"), ("", ""), ("“", "")]),
+        st.sampled_from([",", ".", ""]),
+    ),
+    min_size=1,
+    max_size=4,
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(ARTICLE, min_size=2, max_size=3))
+def test_compare_holds_for_any_articles(
+    articles: list[list[tuple[str, str, tuple[str, str], str]]],
+) -> None:
+    """Whatever the articles, every passage found is exact, and each discrepancy's
+    two sides are the first passages of its two lists."""
+    from store import open_store
+
+    store = open_store(":memory:")
+    try:
+        for n, paragraphs in enumerate(articles):
+            text = "\n\n".join(
+                f"{who} said, {mark[0]}{said}{end}{mark[1]}" if who else f"{mark[0]}{said}{mark[1]}"
+                for who, said, mark, end in paragraphs
+            )
+            store.add_article(f"Article {n}\n\n{text}\n", title=f"A{n}", outlet=f"A{n}")
+        comparison = compare(store)
+        for group in comparison.groups:
+            assert len({o.article_id for o in group.occurrences}) >= 2
+            for occurrence in group.occurrences:
+                text = store.article_text(occurrence.article_id)
+                assert text[occurrence.start : occurrence.end] == occurrence.exact
+        for discrepancy in comparison.discrepancies:
+            assert discrepancy.sides == tuple(side[0] for side in discrepancy.each_side)
+            for side in discrepancy.each_side:
+                for passage in side:
+                    text = store.article_text(passage.article_id)
+                    assert text[passage.start : passage.end] == passage.exact
+    finally:
+        store.close()
 
 
 # -- JSON ------------------------------------------------------------------------------
