@@ -44,7 +44,7 @@ def annotations(store: Store) -> list[tuple[object, ...]]:
 
 def gutter(app: ReaderApp, view: DocView, row: int) -> str:
     """The gutter cells of ``row`` of ``view`` (on screen)."""
-    y = view.content_region.y + row - view.scroll_offset.y
+    y = view.content_region.y + view.heading_height + row - view.scroll_offset.y
     x = view.content_region.x
     return screen_lines(app)[y][x : x + GUTTER]
 

@@ -9,6 +9,7 @@ from store.seeds import seed_metadata
 from tests.screen import screen_lines, screen_text
 from tui.app import ReaderApp, make_app
 from tui.cli import article_ids
+from tui.widgets.column import ArticleColumn
 from tui.widgets.doc_view import DocView
 
 OUTLETS = [entry["outlet"] for entry in seed_metadata()]
@@ -41,9 +42,8 @@ async def test_every_column_is_one_key_away(tmp_path: Path) -> None:
         seen = []
         for _ in OUTLETS:
             focused = app.focused
-            assert isinstance(focused, DocView)
-            column = focused.parent
-            seen.append(column.article.outlet)  # type: ignore[union-attr]
+            assert isinstance(focused, ArticleColumn)
+            seen.append(focused.article.outlet)
             assert focused.region.width > 30, "the focused column is on screen and readable"
             await pilot.press("tab")
         assert seen == OUTLETS

@@ -28,6 +28,7 @@ from tui.screens.choose_article import ChooseArticle
 from tui.screens.help import HelpScreen
 from tui.widgets import doc_view as doc_view_module
 from tui.widgets.doc_view import GUTTER, DocView, Selection
+from tui.widgets.search_bar import SearchBar
 
 RAYCOM = "Raycom local station (CNN copy)"
 FLYNN = (
@@ -60,7 +61,8 @@ def focused_view(app: ReaderApp) -> DocView:
 
 
 def height(view: DocView) -> int:
-    return view.scrollable_content_region.height
+    """Rows of text on screen (the column's heading takes the first lines)."""
+    return view.text_height
 
 
 def cursor_row(view: DocView) -> int:
@@ -162,7 +164,7 @@ def starts_of(text: str, needle: str) -> list[int]:
 
 def rendered_styles(view: DocView, row: int) -> list[tuple[str, object]]:
     """The segments of a visible row, as (text, background colour)."""
-    strip = view.render_line(row - view.scroll_offset.y)
+    strip = view.render_line(view.heading_height + row - view.scroll_offset.y)
     return [(segment.text, segment.style.bgcolor if segment.style else None) for segment in strip]
 
 
@@ -213,9 +215,16 @@ def boxed(app: ReaderApp, title: str) -> str:
     return " ".join(" ".join(inside).split())
 
 
+def text_at(view: DocView, cell: int, row: int) -> tuple[int, int]:
+    """Where cell ``cell`` of the ``row``-th text line on screen is, from the view's
+    corner: past its border, its heading and the gutter (a negative cell is in the gutter)."""
+    x = view.content_region.x - view.region.x + GUTTER + cell
+    return x, view.content_region.y - view.region.y + view.heading_height + row
+
+
 def first_text_line(app: ReaderApp, view: DocView) -> str:
     """The screen line showing the view's top row."""
-    return screen_lines(app)[view.content_region.y]
+    return screen_lines(app)[view.content_region.y + view.heading_height]
 
 
 # Motions ------------------------------------------------------------------------------
@@ -621,17 +630,17 @@ async def test_click_puts_the_cursor_on_the_clicked_character(seeded: Store) -> 
         await tap(pilot, "ctrl+d")
         top = view.scroll_offset.y
         assert len(row_text(view, top + 2)) > 40
-        await pilot.click(view, offset=(GUTTER + 12, 2))
+        await pilot.click(view, offset=text_at(view, 12, 2))
         assert view.cursor == view.rows.starts[top + 2] + 12 == view.offset_at(top + 2, 12)
         assert text[view.cursor :].startswith(row_text(view, top + 2)[12:])
         assert view.selection is None
         # Past the end of a short row: the end of that row.
         short = next(r for r in range(top, top + height(view)) if 0 < len(row_text(view, r)) < 30)
-        await pilot.click(view, offset=(GUTTER + 60, short - top))
+        await pilot.click(view, offset=text_at(view, 60, short - top))
         assert view.cursor == view.rows.ends[short] and text[view.cursor] == "\n"
         # The gutter is not text: clicking it moves nothing.
         before = view.cursor
-        await pilot.click(view, offset=(0, 1))
+        await pilot.click(view, offset=text_at(view, -GUTTER, 1))
         assert view.cursor == before
 
 
@@ -641,7 +650,7 @@ async def test_click_focuses_another_column(seeded: Store) -> None:
         await pilot.pause()
         third = app.columns[2].doc_view
         assert app.focused is app.columns[0].doc_view
-        await pilot.click(third, offset=(GUTTER + 4, 2))
+        await pilot.click(third, offset=text_at(third, 4, 2))
         assert app.focused is third
         assert third.cursor == third.rows.starts[2] + 4
         assert status(app).strip().startswith("Global News")
@@ -656,11 +665,11 @@ async def test_drag_selects_from_press_to_release(seeded: Store) -> None:
         row = view.row_of(text.index("(CNN)"))
         assert row_text(view, row).startswith("(CNN)") and view.scroll_offset.y == 0
         start = view.rows.starts[row] + 6
-        await pilot.mouse_down(view, offset=(GUTTER + 6, row))
+        await pilot.mouse_down(view, offset=text_at(view, 6, row))
         assert view.cursor == start
-        await pilot.hover(view, offset=(GUTTER + 30, row))
-        await pilot.hover(view, offset=(GUTTER + 9, row + 1))
-        await pilot.mouse_up(view, offset=(GUTTER + 9, row + 1))
+        await pilot.hover(view, offset=text_at(view, 30, row))
+        await pilot.hover(view, offset=text_at(view, 9, row + 1))
+        await pilot.mouse_up(view, offset=text_at(view, 9, row + 1))
         end = view.rows.starts[row + 1] + 9
         assert view.selection == Selection(start, end)
         assert view.selected_text == text[start:end]
@@ -670,11 +679,11 @@ async def test_drag_selects_from_press_to_release(seeded: Store) -> None:
         await tap(pilot, "y")
         assert app.clipboard == text[start:end]
         # Dragging up selects the same span; a plain click clears it.
-        await pilot.mouse_down(view, offset=(GUTTER + 9, row + 1))
-        await pilot.hover(view, offset=(GUTTER + 6, row))
-        await pilot.mouse_up(view, offset=(GUTTER + 6, row))
+        await pilot.mouse_down(view, offset=text_at(view, 9, row + 1))
+        await pilot.hover(view, offset=text_at(view, 6, row))
+        await pilot.mouse_up(view, offset=text_at(view, 6, row))
         assert view.selection == Selection(start, end)
-        await pilot.click(view, offset=(GUTTER + 2, row + 3))
+        await pilot.click(view, offset=text_at(view, 2, row + 3))
         assert view.selection is None
 
 
@@ -729,7 +738,7 @@ async def test_tab_and_shift_tab_focus_columns_and_show_the_focused_one(
         top = "\n".join(screen_lines(app)[:3])
         assert RAYCOM in top and "CNN  2017" not in top
         assert raycom.region.width > 30 and raycom.region.right <= 160
-        assert row_text(raycom, 0).rstrip() in screen_lines(app)[raycom.content_region.y]
+        assert row_text(raycom, 0).rstrip() in first_text_line(app, raycom)
         assert "[2-5 of 5]" in status(app)
         await pilot.press("tab")
         assert focused_view(app) is app.columns[0].doc_view, "tab wraps to the first"
@@ -1097,7 +1106,7 @@ async def test_brackets_in_the_text_are_shown_literally(store: Store) -> None:
         assert "Tags like [bold]this[/] stay. A link [@click=app.quit]x[/] is text." in shown
         assert "End [b]." in shown
         x = text.index("x[/]")
-        await pilot.click(view, offset=(GUTTER + x, 0))
+        await pilot.click(view, offset=text_at(view, x, 0))
         assert app.is_running and view.cursor == x
         await tap(pilot, "s")
         assert view.selected_text == "A link [@click=app.quit]x[/] is text."
@@ -1120,7 +1129,7 @@ async def test_an_empty_article_says_so_and_keys_are_harmless(store: Store) -> N
         await tap(pilot, *keys)
         await tap(pilot, "y")
         await search(pilot, "word")
-        await pilot.click(view, offset=(3, 0))
+        await pilot.click(view, offset=text_at(view, 1, 0))
         assert app.is_running
         assert view.cursor == 0 and view.selection is None and view.matches == []
         assert app.clipboard == ""
@@ -1139,3 +1148,39 @@ def test_the_seed_sentences_used_here_are_whole_sentences() -> None:
         start = text.index(sentence)
         assert sentence_at(text, start + 5) == (start, start + len(sentence))
     assert find_all(text, "kislyak") == [(i, i + 7) for i in starts_of(text, "Kislyak")]
+
+
+async def test_a_narrower_terminal_shows_fewer_columns_and_a_wider_more(seeded: Store) -> None:
+    app = make_app(seeded)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await pilot.pause()
+        assert len(shown_outlets(app)) == 4
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause(0.1)
+        assert len(shown_outlets(app)) == 2, "columns stay at least 40 cells wide"
+        assert all(column.region.width >= 40 for column in app.columns if column.display)
+        assert "[1-2 of 5]" in status(app)
+        await pilot.resize_terminal(200, 48)
+        await pilot.pause(0.1)
+        assert len(shown_outlets(app)) == 5
+        assert "[1-5 of 5]" in status(app)
+
+
+async def test_the_search_prompt_shows_what_is_typed_above_the_status_line(seeded: Store) -> None:
+    app = make_app(seeded)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        # Typed faster than the screen answers: every key is queued before the first
+        # is handled, and none of "Kislyak" may reach the article.
+        for key in ["slash", *"Kis", "slash", *"lyak"]:
+            app.post_message(events.Key(key, "/" if key == "slash" else key))
+        await pilot.pause()
+        view = app.columns[0].doc_view
+        assert view.selection is None and view.cursor == 0
+        assert app.query_one(SearchBar).value == "Kis/lyak", "a / in the prompt is typed"
+        await tap(pilot, "backspace", "backspace", "backspace", "backspace", "backspace")
+        await tap(pilot, *"lyak")
+        lines = screen_lines(app)
+        assert "Kislyak" in lines[-3], "one line, the typed words in it"
+        assert "CNN" in lines[-2] and "quote" in lines[-1], "status and legend stay below"
+        assert "╰" in lines[-4], "the columns end just above"

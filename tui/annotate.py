@@ -71,9 +71,9 @@ class AnnotatingApp(ReadingApp):
 
     def compose(self) -> ComposeResult:
         for widget in super().compose():
-            if isinstance(widget, StatusBar):
-                yield DetailBar()
             yield widget
+            if isinstance(widget, StatusBar):
+                yield DetailBar()  # split off above the status line
 
     def on_mount(self) -> None:
         for column in self.columns:
@@ -88,9 +88,9 @@ class AnnotatingApp(ReadingApp):
 
     def _show_status(self, view: DocView) -> None:
         super()._show_status(view)
-        if not view.has_focus or not isinstance(column := view.parent, ArticleColumn):
+        if not view.has_focus or not isinstance(view, ArticleColumn):
             return
-        mark = self.marks_for(column.article.id).at(view.cursor)
+        mark = self.marks_for(view.article.id).at(view.cursor)
         annotation = self.store.annotation(mark.id) if mark else None
         links = self.store.links_of(mark.id) if mark else []
         self.query_one(DetailBar).show(annotation, links, self.link_source is not None)

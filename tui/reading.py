@@ -7,13 +7,14 @@ and routes the reading keys; what the program knows lives in ``store``.
 from __future__ import annotations
 
 import gc
+from collections.abc import Callable
 from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal
 from textual.content import Content
-from textual.widgets import Static
+from textual.screen import Screen
+from textual.widgets import Input, Static
 
 from store import Store
 from tui.widgets.column import ArticleColumn
@@ -26,6 +27,20 @@ if TYPE_CHECKING:
 
 MIN_COLUMN_WIDTH = 40
 """Columns narrower than this are hard to read: fewer are shown, the rest a key away."""
+
+
+class ColumnsScreen(Screen[None]):
+    """The main screen: the columns side by side, the bars split off its bottom in
+    the order they are composed, the first lowest (see app.tcss)."""
+
+    DEFAULT_CSS = "ColumnsScreen { layout: horizontal; }"
+
+    def __init__(self, resized: Callable[[], None]) -> None:
+        super().__init__(id="_default")
+        self._resized = resized
+
+    def on_resize(self) -> None:
+        self._resized()
 
 
 class ReadingApp(App[None]):
@@ -48,7 +63,10 @@ class ReadingApp(App[None]):
         ),
         Binding("z", "zoom", "Zoom", id="app.zoom"),
         Binding("S", "toggle_sync", "Sync scroll", show=False, id="app.sync"),
-        Binding("slash", "search", "Search", id="app.search"),
+        # Priority: the app handles "/" before it hands on the keys typed after it, so
+        # "/word" typed fast lands in the prompt (``check_action`` lets other inputs
+        # have their "/").
+        Binding("slash", "search", "Search", priority=True, id="app.search"),
     ]
 
     def __init__(self, store: Store, article_ids: list[int]) -> None:
@@ -66,15 +84,17 @@ class ReadingApp(App[None]):
         self._last_column: ArticleColumn | None = None
         """The column that last had focus: where search and status apply."""
 
+    def get_default_screen(self) -> Screen[None]:
+        return ColumnsScreen(self._screen_resized)
+
     def compose(self) -> ComposeResult:
-        with Horizontal(id="columns"):
-            for article_id in self.article_ids:
-                article = self.store.article(article_id)
-                yield ArticleColumn(article, self.store.article_text(article_id))
-            if not self.article_ids:
-                yield Static(Content("No articles. Start with: reader FILE.txt"), id="no-articles")
-        yield StatusBar()
         yield Legend(self.store.tags())
+        yield StatusBar()
+        for article_id in self.article_ids:
+            article = self.store.article(article_id)
+            yield ArticleColumn(article, self.store.article_text(article_id))
+        if not self.article_ids:
+            yield Static(Content("No articles. Start with: reader FILE.txt"), id="no-articles")
 
     @property
     def columns(self) -> list[ArticleColumn]:
@@ -88,6 +108,7 @@ class ReadingApp(App[None]):
 
     def on_mount(self) -> None:
         self.call_after_refresh(self._settle_collector)
+        self.call_after_refresh(self._mount_search_bar)
         self._layout_columns()
         if self.columns:
             self.columns[0].doc_view.focus()
@@ -98,8 +119,15 @@ class ReadingApp(App[None]):
         gc.freeze()
         gc.enable()
 
-    def on_resize(self) -> None:
+    def _screen_resized(self) -> None:
+        """The terminal's size changed: as many columns as fit, and the status says so.
+
+        The screen tells (``ColumnsScreen``): the app hears of a resize before it
+        records the new size, and its screen after.
+        """
         self._layout_columns()
+        if (column := self.focused_column()) is not None:
+            self._show_status(column)
 
     def focused_index(self) -> int:
         for index, column in enumerate(self.columns):
@@ -144,7 +172,7 @@ class ReadingApp(App[None]):
         target = index + step
         if not columns or not 0 <= target < len(columns):
             return
-        container = self.query_one("#columns", Horizontal)
+        container = self.screen
         if step < 0:
             container.move_child(columns[index], before=columns[target])
         else:
@@ -201,17 +229,29 @@ class ReadingApp(App[None]):
 
     # -- search and help -------------------------------------------------------
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "search":
+            return self.screen is self.screen_stack[0] and not isinstance(self.focused, Input)
+        return True
+
     async def action_search(self) -> None:
         if not self.columns:
             return
         from tui.widgets.search_bar import SearchBar
 
-        # Mounted at the first search: an Input costs start-up time for a key not yet pressed.
         bars = self.query(SearchBar)
         bar = bars.first() if bars else SearchBar()
-        if not bars:
+        if not bars:  # "/" before the first screen was up
             await self.mount(bar)
         bar.open()
+
+    def _mount_search_bar(self) -> None:
+        """The ``/`` prompt, hidden, once the first screen is up: an Input costs start-up
+        time, and it must be there when "/" is pressed, for the keys typed next."""
+        from tui.widgets.search_bar import SearchBar
+
+        if not self.query(SearchBar):
+            self.mount(SearchBar())
 
     def on_search_bar_done(self, message: SearchBar.Done) -> None:
         column = self._last_column
@@ -245,11 +285,9 @@ class ReadingApp(App[None]):
             self._show_status(focused)
 
     def _show_status(self, view: DocView) -> None:
-        if not view.has_focus:
+        if not view.has_focus or not isinstance(view, ArticleColumn):
             return
-        column = view.parent
-        if isinstance(column, ArticleColumn):
-            self._last_column = column
-            shown = f"  [{self.first_visible + 1}-{self.first_visible + self.visible_count}"
-            shown += f" of {len(self.article_ids)}]"
-            self.query_one(StatusBar).show(column.article.label + shown, view)
+        self._last_column = view
+        shown = f"  [{self.first_visible + 1}-{self.first_visible + self.visible_count}"
+        shown += f" of {len(self.article_ids)}]"
+        self.query_one(StatusBar).show(view.article.label + shown, view)

@@ -1,14 +1,21 @@
-"""One article in a column: its heading (outlet, date, title) above its DocView."""
+"""One article in a column: its heading (outlet, date, title) above its text.
+
+A column is one widget, a ``DocView`` that keeps its first lines for the heading.
+A heading widget and a container around the two cost Textual's compositor a
+pass over every line of the container on each full frame: the first screen of
+five columns drew in twice the time.
+"""
 
 from __future__ import annotations
 
-from textual.app import ComposeResult
-from textual.containers import Vertical
 from textual.content import Content
-from textual.widgets import Static
+from textual.strip import Strip
 
 from store import Article
 from tui.widgets.doc_view import DocView
+
+TITLE_LINES = 2
+"""The title wraps to at most this many lines; what does not fit ends in an ellipsis."""
 
 
 def heading(article: Article) -> Content:
@@ -19,42 +26,65 @@ def heading(article: Article) -> Content:
     return Content("\n").join([first, Content(article.title)])
 
 
-class ArticleColumn(Vertical):
+def heading_rows(article: Article, width: int) -> list[Content]:
+    """The heading's lines at ``width`` cells: the outlet line, then the title wrapped."""
+    first, *title = heading(article).split("\n")
+    lines = [first.truncate(width, ellipsis=True)]
+    if any(line.plain.strip() for line in title):
+        wrapped = Content("\n").join(title).wrap(width)
+        if len(wrapped) > TITLE_LINES:
+            rest = Content(" ").join(wrapped[TITLE_LINES - 1 :])
+            wrapped = [*wrapped[: TITLE_LINES - 1], rest.truncate(width, ellipsis=True)]
+        lines += wrapped
+    return lines
+
+
+class ArticleColumn(DocView):
     """A column showing one article; the app decides which columns are on screen."""
+
+    COMPONENT_CLASSES = DocView.COMPONENT_CLASSES | {"article-column--heading"}
 
     DEFAULT_CSS = """
     ArticleColumn {
         width: 1fr;
         height: 1fr;
         border: round $panel;
-        &:focus-within { border: round $accent; }
-        & > .column--heading {
-            height: auto;
-            max-height: 3;
-            padding: 0 1;
-            background: $boost;
-            text-wrap: wrap;
-            text-overflow: ellipsis;
-        }
-        & > DocView { height: 1fr; padding: 0; }
+        &:focus { border: round $accent; }
+        & > .article-column--heading { background: $boost; }
     }
     """
 
     def __init__(self, article: Article, text: str, *, id: str | None = None) -> None:
-        super().__init__(id=id)
+        super().__init__(text, article_id=article.id, id=id)
         self.article = article
-        self._text = text
-
-    def compose(self) -> ComposeResult:
-        yield Static(heading(self.article), classes="column--heading")
-        yield DocView(self._text, article_id=self.article.id)
+        self._heading: tuple[int, list[Strip]] | None = None
+        """The heading's lines and the width they were made for."""
 
     def show(self, article: Article, text: str) -> None:
         """Show another article in this column, from its start."""
         self.article = article
-        self.query_one(".column--heading", Static).update(heading(article))
-        self.doc_view.set_text(text, article.id)
+        self._heading = None
+        self.set_text(text, article.id)
 
     @property
     def doc_view(self) -> DocView:
-        return self.query_one(DocView)
+        return self
+
+    @property
+    def heading_height(self) -> int:
+        return len(self.heading_lines(self.size.width))
+
+    def heading_lines(self, width: int) -> list[Strip]:
+        if self._heading is None or self._heading[0] != width:
+            style = self.get_visual_style("article-column--heading")
+            rich_style = (self.visual_style + style).rich_style
+            strips = []
+            for line in heading_rows(self.article, max(1, width - 2)):
+                segments = line.pad(1, 1).render_segments(self.visual_style + style)
+                strips.append(Strip(segments).crop_extend(0, width, rich_style))
+            self._heading = (width, strips)
+        return self._heading[1]
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._heading = None

@@ -12,8 +12,7 @@ from textual.widgets import Input
 
 class SearchBar(Input):
     DEFAULT_CSS = """
-    SearchBar { dock: bottom; display: none; border: none; height: 1; padding: 0 1; }
-    SearchBar.-active { display: block; }
+    SearchBar, SearchBar:focus { display: none; border: none; height: 1; padding: 0 1; }
     """
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
 
@@ -33,11 +32,13 @@ class SearchBar(Input):
 
     def open(self) -> None:
         self.value = ""
-        self.add_class("-active")
-        self.focus()
+        self.display = True  # at once, unlike a class: hidden widgets take no focus
+        # At once, not with ``focus()`` (which waits its turn behind the keys already
+        # typed): "/word" typed fast goes into the prompt, not to the article.
+        self.screen.set_focus(self)
 
     def close(self, query: str | None) -> None:
-        self.remove_class("-active")
+        self.display = False
         self.post_message(self.Done(self, query))
 
     def action_cancel(self) -> None:
