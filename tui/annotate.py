@@ -179,7 +179,9 @@ class AnnotatingApp(ReadingApp):
         self._stored(annotation, passage.article_id, removed=before.id if before else None)
         passage.column.doc_view.clear_selection()
         removed = annotation is None or tag.name not in annotation.tags
-        self.notify(f"{'Removed' if removed else 'Tagged'} {tag.name}.", markup=False, timeout=2)
+        # On the detail line, not in a toast: a toast per key stacks up, and each
+        # one mounted or dismissed relays out the whole screen.
+        self.query_one(DetailBar).notice(f"{'Removed' if removed else 'Tagged'} {tag.name}.")
 
     def action_pick_tags(self) -> None:
         passage = self._passage()
