@@ -119,6 +119,36 @@ async def test_a_tag_key_confirms_on_the_detail_line_without_moving_the_layout(
         assert view.size.height == height
 
 
+async def test_a_tag_key_redraws_only_the_rows_of_the_passage(seeded: Store) -> None:
+    app = make_app(seeded)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        view = focused_view(app)
+        view.move_to(view.text.index("Sessions said"))
+        await settle(pilot)
+        start, end = sentence_at(view.text, view.cursor)
+        first, last = view.row_of(start), view.row_of(end - 1)
+        drawn: list[int] = []
+        render_row = view._render_row
+
+        def counting(row_start: int, *args: object) -> object:
+            drawn.append(view.row_of(row_start))
+            return render_row(row_start, *args)  # type: ignore[arg-type]
+
+        view._render_row = counting  # type: ignore[assignment,method-assign]
+        await pilot.press("1")
+        await settle(pilot)
+        assert drawn and set(drawn) <= set(range(first, last + 1))
+        top = view.scroll_offset.y
+        for row in range(top, top + view.size.height):
+            expected = "1" if first <= row <= last else " "
+            assert gutter(app, view, row)[0] == expected, row
+        # Rows drawn before the tag are not reused from the cache afterwards.
+        await pilot.press("pagedown", "pageup")
+        await settle(pilot)
+        assert gutter(app, view, first).startswith("1")
+
+
 async def test_digit_tags_the_selection_and_clears_it(seeded: Store) -> None:
     app = make_app(seeded)
     async with app.run_test(size=(160, 48)) as pilot:
