@@ -9,7 +9,9 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
+from pytest import MonkeyPatch
 from textual.pilot import Pilot
+from textual.widgets._toast import Toast
 
 from store import Store, open_store
 from store.seeds import seed_once
@@ -19,6 +21,7 @@ from tui.app import ReaderApp, make_app
 from tui.screens.link_kind import LinkKind
 from tui.screens.note_editor import NoteEditor
 from tui.screens.tag_picker import TagPicker
+from tui.widgets import detail_bar
 from tui.widgets.detail_bar import DetailBar
 from tui.widgets.doc_view import GUTTER, DocView
 
@@ -58,6 +61,12 @@ def notices(app: ReaderApp) -> str:
     return " ".join(str(n.message) for n in app._notifications)
 
 
+def detail_line(app: ReaderApp) -> str:
+    """The detail line as drawn on screen (notice and details)."""
+    bar = app.query_one(DetailBar)
+    return screen_lines(app)[bar.region.y]
+
+
 async def settle(pilot: Pilot[None]) -> None:
     await pilot.pause()
     await pilot.pause()
@@ -75,11 +84,69 @@ async def test_digit_tags_the_sentence_under_the_cursor_and_again_removes_it(
         assert annotations(seeded) == [(start, end, ("quote",), "")]
         assert gutter(app, view, 0).startswith("1")
         assert "quote" in detail(app)
-        assert "Tagged quote." in notices(app)
+        assert "Tagged quote." in detail_line(app)
         await pilot.press("1")
         assert annotations(seeded) == []
         assert gutter(app, view, 0) == "  "
         assert detail(app) == ""
+        assert "Removed quote." in detail_line(app)
+
+
+async def test_a_tag_key_confirms_on_the_detail_line_without_moving_the_layout(
+    seeded: Store, monkeypatch: MonkeyPatch
+) -> None:
+    """No toast and no relayout per key: the view keeps its size, notices replace
+    one another, and the notice goes after a moment."""
+    monkeypatch.setattr(detail_bar, "NOTICE_SECONDS", 0.2)
+    app = make_app(seeded)
+    async with app.run_test(size=(160, 48), notifications=True) as pilot:
+        await settle(pilot)
+        view = focused_view(app)
+        height = view.size.height
+        assert app.query_one(DetailBar).region.height == 1
+        await pilot.press("1")
+        await settle(pilot)
+        assert view.size.height == height
+        assert detail_line(app).strip().startswith("Tagged quote.  │  quote")
+        await pilot.press("2")
+        await settle(pilot)
+        line = detail_line(app)
+        assert "Tagged contradiction." in line and "Tagged quote." not in line
+        assert not app.screen.query(Toast)
+        assert notices(app) == ""
+        await pilot.pause(0.4)
+        assert detail_line(app).strip() == "quote, contradiction"
+        assert view.size.height == height
+
+
+async def test_a_tag_key_redraws_only_the_rows_of_the_passage(seeded: Store) -> None:
+    app = make_app(seeded)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        view = focused_view(app)
+        view.move_to(view.text.index("Sessions said"))
+        await settle(pilot)
+        start, end = sentence_at(view.text, view.cursor)
+        first, last = view.row_of(start), view.row_of(end - 1)
+        drawn: list[int] = []
+        render_row = view._render_row
+
+        def counting(row_start: int, *args: object) -> object:
+            drawn.append(view.row_of(row_start))
+            return render_row(row_start, *args)  # type: ignore[arg-type]
+
+        view._render_row = counting  # type: ignore[assignment,method-assign]
+        await pilot.press("1")
+        await settle(pilot)
+        assert drawn and set(drawn) <= set(range(first, last + 1))
+        top = view.scroll_offset.y
+        for row in range(top, top + view.text_height):
+            expected = "1" if first <= row <= last else " "
+            assert gutter(app, view, row)[0] == expected, row
+        # Rows drawn before the tag are not reused from the cache afterwards.
+        await pilot.press("pagedown", "pageup")
+        await settle(pilot)
+        assert gutter(app, view, first).startswith("1")
 
 
 async def test_digit_tags_the_selection_and_clears_it(seeded: Store) -> None:
@@ -118,16 +185,17 @@ async def test_each_change_is_in_sqlite_before_the_screen_says_it_is_done(
     seed_once(store)
     app = make_app(store)
     seen: list[int] = []
-    announce = app.notify
-
-    def notify(message: str, **options: object) -> None:
-        with sqlite3.connect(path) as other:  # another connection sees only commits
-            seen.append(other.execute("SELECT count(*) FROM annotation_tags").fetchone()[0])
-        announce(message, **options)  # type: ignore[arg-type]
-
-    app.notify = notify  # type: ignore[method-assign]
     async with app.run_test(size=(160, 48)) as pilot:
         await settle(pilot)
+        bar = app.query_one(DetailBar)
+        announce = bar.notice
+
+        def notice(message: str) -> None:
+            with sqlite3.connect(path) as other:  # another connection sees only commits
+                seen.append(other.execute("SELECT count(*) FROM annotation_tags").fetchone()[0])
+            announce(message)
+
+        bar.notice = notice  # type: ignore[method-assign]
         await pilot.press("1")
         await pilot.press("2")
         await pilot.press("1")

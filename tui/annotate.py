@@ -8,7 +8,7 @@ screen shows nothing new.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import ComposeResult
@@ -136,11 +136,13 @@ class AnnotatingApp(ReadingApp):
     def _failed(self, err: StoreError) -> None:
         self.notify(str(err), title="Not saved", severity="error", markup=False, timeout=8)
 
-    def _redraw(self, article_id: int) -> None:
+    def _redraw(self, article_id: int, changed: Sequence[tuple[int, int]] | None = None) -> None:
+        """Redraw the article's marks in every column showing it: only the rows of the
+        ``changed`` stretches when given, else every row."""
         marks = self.marks_for(article_id)
         for column in self.columns:
             if column.article.id == article_id:
-                column.doc_view.set_marks(marks)
+                column.doc_view.set_marks(marks, changed)
         if (focused := self.focused_column()) is not None:
             self._show_status(focused.doc_view)
 
@@ -148,11 +150,14 @@ class AnnotatingApp(ReadingApp):
         self, annotation: Annotation | None, article_id: int, removed: str | None = None
     ) -> None:
         marks = self.marks_for(article_id)
-        if removed is not None:
-            marks.drop(removed)
+        changed: list[tuple[int, int]] = []
+        if removed is not None and (gone := marks.drop(removed)) is not None:
+            changed.append((gone.start, gone.end))
         if annotation is not None:
-            marks.put(annotation)
-        self._redraw(article_id)
+            if (old := marks.put(annotation)) is not None:
+                changed.append((old.start, old.end))
+            changed.append((annotation.start, annotation.end))
+        self._redraw(article_id, changed)
 
     # -- tags ---------------------------------------------------------------------
 
@@ -179,7 +184,9 @@ class AnnotatingApp(ReadingApp):
         self._stored(annotation, passage.article_id, removed=before.id if before else None)
         passage.column.doc_view.clear_selection()
         removed = annotation is None or tag.name not in annotation.tags
-        self.notify(f"{'Removed' if removed else 'Tagged'} {tag.name}.", markup=False, timeout=2)
+        # On the detail line, not in a toast: a toast per key stacks up, and each
+        # one mounted or dismissed relays out the whole screen.
+        self.query_one(DetailBar).notice(f"{'Removed' if removed else 'Tagged'} {tag.name}.")
 
     def action_pick_tags(self) -> None:
         passage = self._passage()

@@ -90,16 +90,21 @@ class ArticleMarks:
             None,
         )
 
-    def put(self, annotation: Annotation) -> None:
-        """Show ``annotation`` as stored now (added, or replacing its old state)."""
+    def put(self, annotation: Annotation) -> Mark | None:
+        """Show ``annotation`` as stored now (added, or replacing its old state, returned)."""
+        old = self.index.get(annotation.id)
         self.index.discard(annotation.id)
         self.index.add(Mark(annotation.id, annotation.start, annotation.end, annotation.tags))
         self.version = next(_versions)
+        return old
 
-    def drop(self, annotation_id: str) -> None:
+    def drop(self, annotation_id: str) -> Mark | None:
+        """Stop showing the annotation; its mark as it was (None if it was not shown)."""
+        old = self.index.get(annotation_id)
         self.index.discard(annotation_id)
         self.linked.discard(annotation_id)
         self.version = next(_versions)
+        return old
 
     def link(self, *annotation_ids: str) -> None:
         self.linked.update(annotation_ids)

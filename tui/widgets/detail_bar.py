@@ -1,4 +1,5 @@
-"""One line above the status line: the annotation under the cursor (tags, note, links)."""
+"""One line above the status line: the annotation under the cursor (tags, note, links),
+led for a moment by a notice of what a key just did ("Tagged quote.")."""
 
 from __future__ import annotations
 
@@ -6,9 +7,13 @@ from collections.abc import Sequence
 
 from textual.app import RenderResult
 from textual.content import Content
+from textual.timer import Timer
 from textual.widget import Widget
 
 from store import Annotation, Link
+
+NOTICE_SECONDS = 2.0
+"""How long a notice stays on the line."""
 
 
 def describe(annotation: Annotation | None, links: Sequence[Link], linking: bool) -> Content:
@@ -27,24 +32,50 @@ def describe(annotation: Annotation | None, links: Sequence[Link], linking: bool
 
 
 class DetailBar(Widget):
+    """Always one line, blank when there is nothing to say.
+
+    It used to appear only over an annotation; showing or hiding it relaid out
+    the whole screen (the document view changed height), which cost a tag key
+    more than a frame. A notice here, rather than a toast, confirms a tag key
+    without mounting a widget, and a later notice replaces it.
+    """
+
     DEFAULT_CSS = """
-    DetailBar { height: 1; padding: 0 1; background: $boost; display: none; }
-    DetailBar.-shown { display: block; }
+    DetailBar { height: 1; padding: 0 1; background: $boost; }
     """
 
     def __init__(self) -> None:
         super().__init__()
         self._content = Content("")
+        self._notice = Content("")
+        self._notice_timer: Timer | None = None
 
     def show(self, annotation: Annotation | None, links: Sequence[Link], linking: bool) -> None:
         content = describe(annotation, links, linking)
         if content == self._content:
             return
         self._content = content
-        if self.has_class("-shown") != bool(content):
-            # Showing or hiding changes the layout: only when it must.
-            self.set_class(bool(content), "-shown")
+        self.refresh()
+
+    def notice(self, message: str) -> None:
+        """Lead the line with ``message`` (plain text) for ``NOTICE_SECONDS``."""
+        self._notice = Content.styled(message, "bold $text-success")
+        if self._notice_timer is not None:
+            self._notice_timer.stop()
+        self._notice_timer = self.set_timer(NOTICE_SECONDS, self._end_notice)
+        self.refresh()
+
+    @property
+    def notice_text(self) -> str:
+        """The notice on the line now ('' when none)."""
+        return self._notice.plain
+
+    def _end_notice(self) -> None:
+        self._notice = Content("")
+        self._notice_timer = None
         self.refresh()
 
     def render(self) -> RenderResult:
-        return self._content.truncate(self.content_region.width, ellipsis=True)
+        parts = [part for part in (self._notice, self._content) if part]
+        line = Content("  │  ").join(parts)
+        return line.truncate(self.content_region.width, ellipsis=True)
