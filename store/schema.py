@@ -16,6 +16,7 @@ MIGRATIONS: tuple[str, ...] = (
     "m003_journal",
     "m004_views",
     "m005_compare",
+    "m006_position_order",
 )
 """Every migration, oldest first; ``store.migrations`` registers exactly these."""
 
