@@ -56,8 +56,11 @@ _LONG_NAME = rf"(?:{_TITLE})*(?:{_NAME_WORD}\s+){{0,7}}{_NAME_WORD}"
 """A name after its titles and offices: White House Deputy Press Secretary Sarah Sanders."""
 _PRONOUN = r"(?:he|she|He|She)"
 _WHO = rf"(?P<who>{_NAME}|{_PRONOUN})"
+_APPOSITIVE = r"(?:,[ \u00a0]+(?:the|a|an|[A-Z][\w\-]*[’']s)[ \u00a0][^,.;:“”\"\n]{1,60},)"
+"""A role between a name and its verb: "Okonkwo, the city’s fire chief, said"."""
 _AFTER = re.compile(
-    rf"[ \t\u00a0,]*(?:(?P<who>{_LONG_NAME}|{_PRONOUN})\s+(?:\w+ly\s+|also\s+|later\s+)?"
+    rf"[ \t\u00a0,]*(?:(?P<who>{_LONG_NAME}|{_PRONOUN})(?P<role>{_APPOSITIVE})?\s+"
+    rf"(?:\w+ly\s+|also\s+|later\s+)?"
     rf"(?:{SPEECH_VERBS})\b"
     rf"|(?:{SPEECH_VERBS})\s+(?P<who2>{_NAME}|{_PRONOUN})\b)"
 )
@@ -256,6 +259,16 @@ NOT_PEOPLE = frozenset(
         "Source",
         "Officials",
         "Ambassador",
+        "Police",
+        "Authorities",
+        "Witnesses",
+        "Residents",
+        "Investigators",
+        "Prosecutors",
+        "Firefighters",
+        "Experts",
+        "Critics",
+        "Analysts",
     ]
 )
 _CAPITALISED = re.compile(rf"\b{_NAME_WORD}(?:\s+{_NAME_WORD})+")
@@ -488,7 +501,9 @@ def _speaker(
     after = _AFTER.match(text, closing, min(hi, closing + 120))
     if after:
         who = after.group("who") or after.group("who2")
-        name = _person(who, text, start, people, named)
+        # "said Okonkwo", "Okonkwo, the fire chief, said": a surname alone is someone.
+        alone = bool(after.group("who2") or after.group("role"))
+        name = _person(who, text, start, people, named, alone)
         if name and (pronouns or not _is_pronoun(who)):
             return name
     sentence_start = _sentence_start(text, start - 1, lo)
@@ -502,7 +517,8 @@ def _speaker(
                 continue
             if any(s < who.start() < e for s, e in clauses):
                 continue  # "Franken, who asked Sessions about it, said": not Sessions
-            name = _person(who.group(), text, sentence_start + who.start(), people, named)
+            alone = bool(_ROLE.match(before, who.end(), verb.end()))
+            name = _person(who.group(), text, sentence_start + who.start(), people, named, alone)
             if name:
                 return name
             if _OFFICE.fullmatch(who.group()):
@@ -537,11 +553,20 @@ def _sentence_start(text: str, pos: int, lo: int) -> int:
     return spans[-1][0] if spans else lo
 
 
+_ROLE = re.compile(rf"{_APPOSITIVE}\s+(?:\w+ly\s+)?(?:{SPEECH_VERBS})\b")
+
+
 def _person(
-    who: str, text: str, at: int, people: dict[str, str], named: frozenset[str] = frozenset()
+    who: str,
+    text: str,
+    at: int,
+    people: dict[str, str],
+    named: frozenset[str] = frozenset(),
+    alone: bool = False,
 ) -> str:
     """The person ``who`` names: a known name, or a pronoun's antecedent (not one
-    of the ``named``: the quote speaks to or of them)."""
+    of the ``named``: the quote speaks to or of them); one word only if ``alone``
+    (the attribution shows it is someone: "said Okonkwo")."""
     if who.lower() in ("he", "she"):
         return _antecedent(text, at, people, named)
     words = [_clean_word(w) for w in who.split()]
@@ -550,7 +575,7 @@ def _person(
         return ""
     if words[-1] in people:
         return people[words[-1]]
-    return " ".join(words) if len(words) >= 2 else ""
+    return " ".join(words) if len(words) >= 2 or alone else ""
 
 
 # A sentence ends at final punctuation, a paragraph break, or a line that starts

@@ -112,6 +112,19 @@ def test_speaker_named_with_a_title_after_said() -> None:
     assert only(text).speaker == "Susan Collins"
 
 
+def test_a_surname_alone_with_a_role_or_after_said_is_the_speaker() -> None:
+    """Wire copy names some people by surname alone; "said Okonkwo" and "Okonkwo, the
+    fire chief, said" show it is someone, as "Police, the agency said," does not."""
+    for text in (
+        "“We will win,” said Okonkwo, the fire chief.",
+        "“We will win,” Okonkwo, the city’s fire chief, said.",
+        "Okonkwo, the city’s fire chief, said: “We will win.”",
+    ):
+        assert only(text).speaker == "Okonkwo", text
+    for text in ("“We will win,” said Tuesday.", "Police, the agency said, told “all” of it."):
+        assert only(text).speaker == "", text
+
+
 def test_pronoun_is_the_person_named_in_the_sentence_before() -> None:
     text = "Sen. Al Franken spoke on Thursday. “That is not true,” he told NBC News."
     assert only(text).speaker == "Al Franken"
