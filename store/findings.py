@@ -20,7 +20,8 @@ if TYPE_CHECKING:
 
 # -- words --------------------------------------------------------------------------
 
-_WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)*")
+_WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)*")
+"""A word in any script (Müller, сказал), with its apostrophes (don't)."""
 _CONTRACTIONS = {
     "can't": ["can", "not"], "won't": ["will", "not"], "shan't": ["shall", "not"],
     "it's": ["it", "is"], "there's": ["there", "is"], "that's": ["that", "is"],

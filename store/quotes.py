@@ -31,10 +31,10 @@ from functools import lru_cache
 from store.segment import sentence_spans
 
 _PARAGRAPH = re.compile(r"\n[ \t\u00a0]*\n")
-_DOUBLE = re.compile('["“”„]')
+_DOUBLE = re.compile('["“”„«»]')
 _SINGLE = re.compile("['‘’]")
-_OPENS_AFTER = set(" \t\n\u00a0([{—–-/:;")
-_CLOSES_BEFORE = set(" \t\n\u00a0.,;:!?)]}—–-…\"”'’")
+_OPENS_AFTER = set(" \t\n\u00a0([{—–-/:;«„")
+_CLOSES_BEFORE = set(" \t\n\u00a0.,;:!?)]}—–-…\"”'’»")
 MAX_SINGLE = 300
 """A single-quoted span longer than this is taken for apostrophes, not a quote."""
 
@@ -385,17 +385,24 @@ def _double_quoted(text: str, lo: int, hi: int) -> list[tuple[int, int, bool]]:
     for match in _DOUBLE.finditer(text, lo, hi):
         i, mark = match.start(), match.group()
         before, after = _before(text, i, lo), _after(text, i, hi)
-        opens = mark in "“„" or (
+        # „German“ and «guillemets» close with marks that open elsewhere.
+        low = opened is not None and text[opened] in "„«"
+        opens = (mark in "“„«" and not (low and mark == "“")) or (
             mark == '"' and (before in _OPENS_AFTER or i == lo) and not after.isspace()
         )
-        closes = mark == "”" or (
-            mark == '"' and not before.isspace() and (after in _CLOSES_BEFORE or i + 1 == hi)
+        closes = (
+            mark in "”»"
+            or (mark == "“" and low)
+            or (mark == '"' and not before.isspace() and (after in _CLOSES_BEFORE or i + 1 == hi))
         )
         if opened is None:
             if opens or (closes and not spans):
                 opened = i
         elif closes:
-            spans.append((opened + 1, i, True))
+            inside = (opened + 1, i)
+            if low or mark == "»":
+                inside = _trimmed(text, *inside)  # « French spacing »
+            spans.append((*inside, True))
             opened = None
         elif opens:
             spans.append((*_trimmed(text, opened + 1, i), False))

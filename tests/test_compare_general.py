@@ -171,3 +171,32 @@ def test_nothing_else_is_listed(fire: Found) -> None:
     assert sorted(d.kind for d in comparison.discrepancies) == [
         "action", "attribution", "date", "name", "number", "quote-wording", "venue", "venue",
     ]  # fmt: skip
+
+
+ODD = {
+    "blank": " ",
+    "no quotations": "The council voted 5 to 2 on Tuesday to approve a budget of 12 million.\n",
+    "unbalanced": 'He said "this is " not " over " and "never\n\nThen "another one.\n\n“”“ ‘ ’’‘\n',
+    "nested thrice": "“She told me, ‘He said “no” to us,’ and left,” Ann Lee said.\n",
+    "long": '"' + "We will rebuild this town stone by stone " * 300 + '," Ann Lee said.\n',
+}
+
+
+def test_odd_articles_compare_without_error(store: Store) -> None:
+    for title, text in ODD.items():
+        store.add_article(text, title=title, outlet=title)
+    assert compare(store).discrepancies == []
+
+
+def test_quotations_in_other_scripts_are_grouped(store: Store) -> None:
+    said = "«Мы не сдадимся и восстановим город», — сказал министр Иван Петров во вторник.\n"
+    store.add_article(said, title="One", outlet="One")
+    store.add_article(said.replace("во вторник", "в среду"), title="Two", outlet="Two")
+    german = "„Wir bauen die Stadt wieder auf“, sagte Bürgermeisterin Anna Müller.\n"
+    store.add_article(german, title="Three", outlet="Three")
+    store.add_article(german.replace("wieder auf", "neu auf"), title="Four", outlet="Four")
+    groups = compare(store).groups
+    assert sorted(g.canonical for g in groups) == [
+        "Wir bauen die Stadt wieder auf",
+        "Мы не сдадимся и восстановим город",
+    ]

@@ -90,6 +90,14 @@ def test_apostrophes_are_not_quotes() -> None:
     assert find_quotes(text) == []
 
 
+def test_german_quotes_and_guillemets() -> None:
+    """„German“ closes with the mark English opens with; «guillemets», with or without
+    French spacing inside, are quotation marks too."""
+    text = "„Wir geben nicht auf“, sagte er. «Мы не сдадимся», — сказал он. « Non », a-t-il dit."
+    assert [q.exact for q in find_quotes(text)] == ["Wir geben nicht auf", "Мы не сдадимся", "Non"]
+    assert all(q.closed for q in find_quotes(text))
+
+
 def test_no_break_spaces_inside_a_quote_are_kept() -> None:
     text = "Donald Trump has “total\u00a0confidence” in Sessions."
     assert only(text).exact == "total\u00a0confidence"
