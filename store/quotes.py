@@ -259,6 +259,35 @@ NOT_PEOPLE = frozenset(
         "Source",
         "Officials",
         "Ambassador",
+        "Mayor",
+        "Governor",
+        "Gov",
+        "Chief",
+        "Fire",
+        "Minister",
+        "Prime",
+        "Commissioner",
+        "Sheriff",
+        "Officer",
+        "Detective",
+        "Inspector",
+        "Superintendent",
+        "Councilman",
+        "Councilwoman",
+        "Councillor",
+        "Professor",
+        "Prof",
+        "Dr",
+        "Rev",
+        "Captain",
+        "Sergeant",
+        "Lieutenant",
+        "Colonel",
+        "Admiral",
+        "Executive",
+        "Vice",
+        "Acting",
+        "Interim",
         "Police",
         "Authorities",
         "Witnesses",
@@ -452,14 +481,21 @@ def _single_quoted(
 
 def named_people(text: str) -> dict[str, str]:
     """Surname -> the fullest name seen: runs of two or more capitalised words that
-    are not places, titles or institutions, outside Title Case lines (headlines)."""
+    are not places (known ones, or any once written "in Port Ellery"), titles or
+    institutions, outside Title Case lines (headlines)."""
     found: dict[str, str] = {}
+    places: set[str] = set()
     for line in text.split("\n"):
         words = line.split()
         headline = not line.rstrip().endswith((".", "?", "!", '"', "”", ":"))
         if headline and len(words) > 3 and sum(w[:1].isupper() for w in words) > 0.6 * len(words):
             continue  # a headline: every word is capitalised
         for match in _CAPITALISED.finditer(line):
+            if _PLACE_BEFORE.search(line, 0, match.start()) and not _POSSESSIVE.search(
+                match.group()
+            ):
+                places.add(match.group())  # "in Port Ellery": a place, wherever it is
+                continue
             run: list[str] = []
             for word in [*match.group().split(), "The"]:
                 if _clean_word(word) and word == word.rstrip("’'"):
@@ -473,7 +509,10 @@ def named_people(text: str) -> dict[str, str]:
                     if len(full) > len(found.get(surname, "")):
                         found[surname] = full
                 run = []
-    return found
+    return {surname: full for surname, full in found.items() if full not in places}
+
+
+_PLACE_BEFORE = re.compile(r"\b(?:in|near|outside|inside|across|throughout)[ \u00a0]+$")
 
 
 _TITLE_WORDS = frozenset(["Sen", "Rep", "Senator", "President", "Speaker", "Leader", "Secretary"])

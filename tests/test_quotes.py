@@ -15,7 +15,7 @@ from benchmarks.corpus import quoting_articles
 from store import Store, grouping
 from store.compare import Comparison, compare, to_json
 from store.findings import words
-from store.quotes import Quote, find_quotes
+from store.quotes import Quote, find_quotes, named_people
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
@@ -131,6 +131,18 @@ def test_a_surname_alone_with_a_role_or_after_said_is_the_speaker() -> None:
         assert only(text).speaker == "Okonkwo", text
     for text in ("“We will win,” said Tuesday.", "Police, the agency said, told “all” of it."):
         assert only(text).speaker == "", text
+
+
+def test_people_less_their_titles_and_not_places() -> None:
+    text = (
+        "A fire broke out in Port Ellery on Tuesday. Fire Chief Maria Okonkwo and Mayor "
+        "Thomas Brandt spoke to residents of Port Ellery after a question from Sen. Al Franken.\n"
+    )
+    assert named_people(text) == {
+        "Okonkwo": "Maria Okonkwo",
+        "Brandt": "Thomas Brandt",
+        "Franken": "Al Franken",
+    }
 
 
 def test_pronoun_is_the_person_named_in_the_sentence_before() -> None:
