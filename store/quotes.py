@@ -190,10 +190,6 @@ NOT_PEOPLE = frozenset(
         "Kremlin",
         "Will",
         "If",
-        "Recuse",
-        "Himself",
-        "Herself",
-        "Necessary",
         "Call",
         "Calls",
         "Top",
@@ -212,7 +208,6 @@ NOT_PEOPLE = frozenset(
         "After",
         "Before",
         "Under",
-        "Efforts",
         "Senator",
         "Chair",
         "Chairman",
@@ -229,17 +224,7 @@ NOT_PEOPLE = frozenset(
         "Morning",
         "Day",
         "New",
-        "Utah",
-        "Texas",
-        "Missouri",
-        "Maine",
-        "Massachusetts",
-        "Minnesota",
-        "Alabama",
         "York",
-        "California",
-        "Ohio",
-        "Maryland",
         "South",
         "North",
         "West",
@@ -300,6 +285,17 @@ NOT_PEOPLE = frozenset(
         "Analysts",
     ]
 )
+US_STATES = frozenset([
+    "Alabama", "Alaska", "Arizona", "Arkansas", "California", "Colorado", "Connecticut",
+    "Delaware", "Florida", "Hawaii", "Idaho", "Illinois", "Iowa", "Kansas", "Kentucky",
+    "Louisiana", "Maine", "Maryland", "Massachusetts", "Michigan", "Minnesota", "Mississippi",
+    "Missouri", "Nebraska", "Nevada", "Ohio", "Oklahoma", "Oregon", "Pennsylvania",
+    "Tennessee", "Texas", "Utah", "Vermont", "Wisconsin", "Wyoming", "Hampshire", "Jersey",
+    "Mexico", "Island",
+])  # fmt: skip
+"""States named before a senator's name ("Utah Sen. Mike Lee"); not Georgia, Virginia
+or Carolina, which are first names too."""
+NOT_PEOPLE = NOT_PEOPLE | US_STATES
 _CAPITALISED = re.compile(rf"\b{_NAME_WORD}(?:\s+{_NAME_WORD})+")
 
 

@@ -143,6 +143,12 @@ def test_people_less_their_titles_and_not_places() -> None:
         "Brandt": "Thomas Brandt",
         "Franken": "Al Franken",
     }
+    text = "Oregon Gov. Kate Brown and Nevada Sen. Jacky Rosen met Rep. Virginia Foxx.\n"
+    assert named_people(text) == {
+        "Brown": "Kate Brown",
+        "Rosen": "Jacky Rosen",
+        "Foxx": "Virginia Foxx",
+    }
 
 
 def test_pronoun_is_the_person_named_in_the_sentence_before() -> None:
