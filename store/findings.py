@@ -85,6 +85,20 @@ def merge_negations(mine: list[str], other: Sequence[str]) -> tuple[list[str], d
     return out, shown
 
 
+Opcode = tuple[str, int, int, int, int]
+
+
+def interior(codes: Sequence[Opcode]) -> Sequence[Opcode]:
+    """``SequenceMatcher.get_opcodes()`` less what one side has and the other lacks
+    at either end: a partial quotation is not a changed one."""
+    start, end = 0, len(codes)
+    while start < end and codes[start][0] in ("insert", "delete"):
+        start += 1
+    while end > start and codes[end - 1][0] in ("insert", "delete"):
+        end -= 1
+    return codes[start:end]
+
+
 # -- results ------------------------------------------------------------------------
 
 

@@ -55,7 +55,6 @@ _NAME = rf"(?:{_TITLE})*(?:{_NAME_WORD}\s+){{0,3}}{_NAME_WORD}"
 _LONG_NAME = rf"(?:{_TITLE})*(?:{_NAME_WORD}\s+){{0,7}}{_NAME_WORD}"
 """A name after its titles and offices: White House Deputy Press Secretary Sarah Sanders."""
 _PRONOUN = r"(?:he|she|He|She)"
-_WHO = rf"(?P<who>{_NAME}|{_PRONOUN})"
 _APPOSITIVE = r"(?:,[ \u00a0]+(?:the|a|an|[A-Z][\w\-]*[’']s)[ \u00a0][^,.;:“”\"\n]{1,60},)"
 """A role between a name and its verb: "Okonkwo, the city’s fire chief, said"."""
 _AFTER = re.compile(
@@ -64,7 +63,6 @@ _AFTER = re.compile(
     rf"(?:{SPEECH_VERBS})\b"
     rf"|(?:{SPEECH_VERBS})\s+(?P<who2>{_NAME}|{_PRONOUN})\b)"
 )
-_BEFORE = re.compile(rf"{_WHO}(?:\s+[\w’'.,\-]+){{0,8}}?\s+(?:{SPEECH_VERBS})\b")
 NOT_PEOPLE = frozenset(
     [
         "The",
@@ -511,7 +509,6 @@ def named_people(text: str) -> dict[str, str]:
 _PLACE_BEFORE = re.compile(r"\b(?:in|near|outside|inside|across|throughout)[ \u00a0]+$")
 
 
-_TITLE_WORDS = frozenset(["Sen", "Rep", "Senator", "President", "Speaker", "Leader", "Secretary"])
 _POSSESSIVE = re.compile(r"[’']s$")
 _PARTY = re.compile(r"[RDI]-")
 
