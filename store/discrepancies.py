@@ -26,7 +26,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
-from functools import cached_property
+from functools import cached_property, lru_cache
 from itertools import combinations, pairwise
 from typing import TYPE_CHECKING, Any
 
@@ -577,9 +577,32 @@ def _set_beside(
         same = [side for sentence in given.pop(usual) for side in sentence.sides]
         for other in given.values():
             sides = [side for sentence in other for side in sentence.sides]
+            if kind in _OF_A_SUBJECT and _other_subjects(first, other[0], alike):
+                continue
             for v1, v2, s1, s2 in differ(first, other[0], alike):
                 fact = (center, value_of.__name__)
                 found.add(kind, fact, (v1, v2), same, sides, _stated, (s1, s2))
+
+
+_OF_A_SUBJECT = ("number", "date")
+"""What differs only between sentences about one subject: "200 people in Ohio" and
+"350 people in Texas" are two counts of two things, not two counts of one."""
+
+
+def _other_subjects(one: _Sentence, two: _Sentence, alike: object) -> bool:
+    """Whether each sentence names something the other does not (Ohio / Texas), but
+    for names spelled two ways (Dmitri / Dmitry): they are about different things."""
+    c1 = one.capitals - two.capitals - _CALENDAR
+    c2 = two.capitals - one.capitals - _CALENDAR
+    if not c1 or not c2:
+        return False
+    pairs = [(x, y) for x in c1 for y in c2 if _spelled_like(x, y)]
+    return bool(c1 - {x for x, _ in pairs}) and bool(c2 - {y for _, y in pairs})
+
+
+@lru_cache(maxsize=4096)
+def _spelled_like(x: str, y: str) -> bool:
+    return SequenceMatcher(None, x.lower(), y.lower()).ratio() >= 0.8
 
 
 def _aligned(one: _Sentence, two: _Sentence) -> bool:
@@ -625,7 +648,7 @@ def _spellings_differ(
     for x in sorted(c1):
         for y in sorted(c2):
             if (x, y) not in alike:
-                alike[x, y] = SequenceMatcher(None, x.lower(), y.lower()).ratio() >= 0.8
+                alike[x, y] = _spelled_like(x, y)
             if alike[x, y]:
                 yield x, y, f"spelled {x}", y
 

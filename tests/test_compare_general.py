@@ -199,3 +199,27 @@ def test_quotations_in_other_scripts_are_grouped(store: Store) -> None:
         "Wir bauen die Stadt wieder auf",
         "Мы не сдадимся и восстановим город",
     ]
+
+
+def test_numbers_and_days_of_two_subjects_are_no_discrepancy(store: Store) -> None:
+    """Sentences alike but for the place they are about report two things."""
+    for outlet, (count, state, day, town) in {
+        "One": (200, "Ohio", "Monday", "Dayton"),
+        "Two": (350, "Texas", "Friday", "Austin"),
+    }.items():
+        text = (
+            f"Plant news\n\nThe company employs {count} people at its plant in {state}, "
+            f"a spokesman said.\n\nThe union will meet on {day} to discuss the plan for "
+            f"the {town} workers.\n"
+        )
+        store.add_article(text, title=outlet, outlet=outlet)
+    assert compare(store).discrepancies == []
+
+
+def test_a_name_spelled_two_ways_is_still_one_subject(store: Store) -> None:
+    for outlet, (name, count) in {"One": ("Dmitry", 12), "Two": ("Dmitri", 15)}.items():
+        text = f"News\n\nKremlin spokesman {name} Peskov said {count} diplomats were expelled.\n"
+        store.add_article(text, title=outlet, outlet=outlet)
+    kinds = {d.kind: d.reason for d in compare(store).discrepancies}
+    assert kinds["number"] == "One / Two: 12 vs 15"
+    assert "name" in kinds
