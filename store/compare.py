@@ -17,14 +17,14 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import asdict
 from difflib import SequenceMatcher
 from typing import TYPE_CHECKING, Any
 
 from store.discrepancies import find_discrepancies
 from store.errors import StoreError
-from store.findings import Comparison, Discrepancy, Occurrence, QuoteGroup, Side
+from store.findings import Comparison, Discrepancy, Occurrence, QuoteGroup, Side, interior
 from store.grouping import group_quotes, quoted_units
 from store.quotes import Quote, find_quotes, named_people
 from store.segment import sentence_spans
@@ -32,7 +32,7 @@ from store.segment import sentence_spans
 if TYPE_CHECKING:
     from store.db import Article, Store
 
-VERSION = 3
+VERSION = 5
 """Bump when the finder changes: cached quotations of an older version are redone."""
 
 Progress = Callable[[int, int], None]
@@ -191,11 +191,7 @@ def differing_words(a: Side, b: Side) -> tuple[list[tuple[int, int]], list[tuple
 
     ta, tb = tokens(a), tokens(b)
     ops = SequenceMatcher(None, [t[2] for t in ta], [t[2] for t in tb], autojunk=False)
-    codes = ops.get_opcodes()
-    while codes and codes[0][0] in ("insert", "delete"):
-        codes = codes[1:]
-    while codes and codes[-1][0] in ("insert", "delete"):
-        codes = codes[:-1]
+    codes = interior(ops.get_opcodes())
     in_a: list[tuple[int, int]] = []
     in_b: list[tuple[int, int]] = []
     for tag, i1, i2, j1, j2 in codes:
@@ -281,7 +277,3 @@ def to_markdown(comparison: Comparison) -> str:
         status = comparison.decisions.get(d.id, "open")
         lines.append(f"- **{d.kind}** ({status}): {escape_markdown(d.reason)}")
     return "\n".join(lines) + "\n"
-
-
-def labels_of(articles: Sequence[Article]) -> dict[int, str]:
-    return {a.id: a.label for a in articles}

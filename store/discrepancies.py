@@ -26,7 +26,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
-from functools import cached_property
+from functools import cached_property, lru_cache
 from itertools import combinations, pairwise
 from typing import TYPE_CHECKING, Any
 
@@ -284,13 +284,16 @@ def _ops(
 
 def _attribution_discrepancies(group: QuoteGroup, found: _Gathered) -> None:
     """One quotation given to different people (quoted in full, not in part: a few
-    words in a sentence about someone are less surely theirs)."""
+    words in a sentence about someone are less surely theirs). One person's name
+    spelled two ways (Brandt, Brant) is one person: a ``name`` discrepancy, if any."""
     by_key: dict[str, list[Occurrence]] = {}
     for occurrence in group.occurrences:
         key = speaker_key(occurrence.speaker)
         if key and not occurrence.partial:
             by_key.setdefault(key, []).append(occurrence)
     for one, two in combinations(sorted(by_key), 2):
+        if SequenceMatcher(None, one, two).ratio() >= SPELLED_ALIKE:
+            continue
         sides = (by_key[one], by_key[two])
         if len({o.article_id for side in sides for o in side}) < 2:
             continue
@@ -317,10 +320,12 @@ def _venue_discrepancies(
         told.append((keys, sides, said[0].shown))
     if len({sides[0].article_id for _, sides, _ in told}) < 2:
         return
-    # Venues that may be one (NBC, NBC News) are one: join those sharing a key.
+    # Venues named alike (NBC, NBC News) are one: join those sharing a key. Those
+    # only compatible (reporters, a news conference) are not joined, lest they join
+    # two that are not (a news conference, a statement); they are not set apart.
     sets = Sets(len(told))
     for (a, (ka, _, _)), (b, (kb, _, _)) in combinations(enumerate(told), 2):
-        if facts.compatible(ka, kb):
+        if ka & kb:
             sets.union(a, b)
     places: dict[int, tuple[set[str], list[Side], str]] = {}
     for n, (keys, sides, shown) in enumerate(told):
@@ -333,6 +338,8 @@ def _venue_discrepancies(
         return f"{who_one} / {who_two}: {one} vs {two}, of “{quoted}”"
 
     for (k1, s1, shown1), (k2, s2, shown2) in combinations(places.values(), 2):
+        if facts.compatible(frozenset(k1), frozenset(k2)):
+            continue
         if len({s.article_id for s in s1 + s2}) < 2:
             continue
         values = (tuple(sorted(k1)), tuple(sorted(k2)))
@@ -456,8 +463,9 @@ class _Sentence:
         return facts.unquoted(self.exact) if '"' in self.exact or "“" in self.exact else self.exact
 
     @cached_property
-    def numbers(self) -> frozenset[str]:
-        return facts.numbers(self.narrated)
+    def numbers(self) -> frozenset[tuple[str, str]]:
+        """Each number with what it counts (``facts.counts``)."""
+        return facts.counts(self.narrated)
 
     @cached_property
     def weekdays(self) -> frozenset[str]:
@@ -569,9 +577,32 @@ def _set_beside(
         same = [side for sentence in given.pop(usual) for side in sentence.sides]
         for other in given.values():
             sides = [side for sentence in other for side in sentence.sides]
+            if kind in _OF_A_SUBJECT and _other_subjects(first, other[0], alike):
+                continue
             for v1, v2, s1, s2 in differ(first, other[0], alike):
                 fact = (center, value_of.__name__)
                 found.add(kind, fact, (v1, v2), same, sides, _stated, (s1, s2))
+
+
+_OF_A_SUBJECT = ("number", "date")
+"""What differs only between sentences about one subject: "200 people in Ohio" and
+"350 people in Texas" are two counts of two things, not two counts of one."""
+
+
+def _other_subjects(one: _Sentence, two: _Sentence, alike: object) -> bool:
+    """Whether each sentence names something the other does not (Ohio / Texas), but
+    for names spelled two ways (Dmitri / Dmitry): they are about different things."""
+    c1 = one.capitals - two.capitals - _CALENDAR
+    c2 = two.capitals - one.capitals - _CALENDAR
+    if not c1 or not c2:
+        return False
+    pairs = [(x, y) for x in c1 for y in c2 if _spelled_like(x, y)]
+    return bool(c1 - {x for x, _ in pairs}) and bool(c2 - {y for _, y in pairs})
+
+
+@lru_cache(maxsize=4096)
+def _spelled_like(x: str, y: str) -> bool:
+    return SequenceMatcher(None, x.lower(), y.lower()).ratio() >= 0.8
 
 
 def _aligned(one: _Sentence, two: _Sentence) -> bool:
@@ -587,9 +618,14 @@ Difference = tuple[Any, Any, str, str]
 
 
 def _numbers_differ(one: _Sentence, two: _Sentence, alike: object) -> Iterable[Difference]:
+    """Another number of the same thing ("12 people" / "15 people"), not merely
+    other numbers: "12 people" / "4 of the people" may count two things."""
     n1, n2 = one.numbers - two.numbers, two.numbers - one.numbers
-    if n1 and n2:
-        yield tuple(sorted(n1)), tuple(sorted(n2)), _listed(n1), _listed(n2)
+    counted = {what for _, what in n1} & {what for _, what in n2}
+    v1 = {value for value, what in n1 if what in counted}
+    v2 = {value for value, what in n2 if what in counted}
+    if v1 and v2:
+        yield tuple(sorted(v1)), tuple(sorted(v2)), _listed(v1), _listed(v2)
 
 
 def _weekdays_differ(one: _Sentence, two: _Sentence, alike: object) -> Iterable[Difference]:
@@ -612,7 +648,7 @@ def _spellings_differ(
     for x in sorted(c1):
         for y in sorted(c2):
             if (x, y) not in alike:
-                alike[x, y] = SequenceMatcher(None, x.lower(), y.lower()).ratio() >= 0.8
+                alike[x, y] = _spelled_like(x, y)
             if alike[x, y]:
                 yield x, y, f"spelled {x}", y
 
@@ -623,7 +659,7 @@ def _venues_differ(one: _Sentence, two: _Sentence, alike: object) -> Iterable[Di
         yield tuple(sorted(k1)), tuple(sorted(k2)), one.venues[0].shown, two.venues[0].shown
 
 
-def _numbers(sentence: _Sentence) -> frozenset[str]:
+def _numbers(sentence: _Sentence) -> frozenset[tuple[str, str]]:
     return sentence.numbers
 
 
@@ -643,7 +679,7 @@ def _venue_keys(sentence: _Sentence) -> frozenset[str]:
     return frozenset(k for venue in sentence.venues for k in venue.keys)
 
 
-_FACTS: list[tuple[str, Callable[[_Sentence], frozenset[str]], Callable[..., Iterable[Difference]]]]
+_FACTS: list[tuple[str, Callable[[_Sentence], frozenset[Any]], Callable[..., Iterable[Difference]]]]
 _FACTS = [
     ("number", _numbers, _numbers_differ),
     ("date", _weekdays, _weekdays_differ),
@@ -723,6 +759,10 @@ def _name_discrepancies(
     return spelled
 
 
+SPELLED_ALIKE = 0.75
+"""How alike (``SequenceMatcher.ratio``) two spellings of one name are at the least."""
+
+
 def _spelled(one: str, two: str, who_one: str, who_two: str) -> str:
     return f"{one} ({who_one}) / {two} ({who_two}): the name is spelled two ways"
 
@@ -735,7 +775,7 @@ def _spelled_alike(parts: list[str], other: str) -> bool:
     differing = [(x, y) for x, y in zip(parts, o_parts, strict=True) if x != y]
     if len(differing) == 1 and all(len(w) >= 4 for w in differing[0]):
         x, y = differing[0]
-        return SequenceMatcher(None, x.lower(), y.lower()).ratio() >= 0.75
+        return SequenceMatcher(None, x.lower(), y.lower()).ratio() >= SPELLED_ALIKE
     return False
 
 

@@ -9,7 +9,9 @@ A venue is where or to whom something was said: a named outlet, show or person
 ("told NBC News", "in an interview with MSNBC", "on Fox News", "on MSNBC's
 “Morning Joe”", "told Senator Collins"), or a channel ("in a statement", "on
 Twitter", "tweeted", "in a letter", "at a news conference", "at a rally").
-Generic audiences ("told reporters") name no venue: they fit any of them.
+Reporters in general ("told reporters", "told journalists") are a venue of
+their own: said to the press at large, not to one outlet, nor on Twitter; it
+fits a news conference, a statement or an event, where the press is told.
 """
 
 from __future__ import annotations
@@ -48,13 +50,39 @@ _MONTH = re.compile(
 def numbers(text: str) -> frozenset[str]:
     """The numbers ``text`` gives (digits or words: "two" is 2), days of months left
     to ``dates``: "25 conversations", "in 2016", "two meetings"."""
+    return frozenset(value for value, _ in counts(text))
+
+
+def counts(text: str) -> frozenset[tuple[str, str]]:
+    """The numbers ``text`` gives, each with what it counts: the word right after it
+    ("12 people" -> ("12", "people"), "15%" -> ("15", "percent")), or, where none
+    follows, the word before it, marked "~" ("injuring 12." -> ("12", "~injuring")).
+    Two numbers are of one thing only if this is the same: "12 people were taken to
+    hospital" and "4 of the people taken to hospital" give no two counts of one thing."""
     found = set()
-    digits = list(_NUMBER.finditer(text))
-    if digits:
-        days = {m.start("day") for m in _MONTH.finditer(text) if m.group("day")}
-        found = {m.group().replace(",", "") for m in digits if m.start() not in days}
-    found.update(_NUMBER_WORDS[word] for word in _NUMBER_WORD.findall(text.lower()))
+    days = {m.start("day") for m in _MONTH.finditer(text) if m.group("day")}
+    for match in _NUMBER.finditer(text):
+        if match.start() not in days:
+            found.add((match.group().replace(",", ""), _counted(text, match)))
+    lowered = text.lower()
+    for match in _NUMBER_WORD.finditer(lowered):
+        found.add((_NUMBER_WORDS[match.group()], _counted(lowered, match)))
     return frozenset(found)
+
+
+_NEXT_WORD = re.compile(r"(?:[ \u00a0]+|-)(?P<word>[A-Za-z][\w’'\-]*|%)")
+_PREVIOUS_WORD = re.compile(r"(?P<word>[A-Za-z][\w’'\-]*)[ \u00a0]+(?:\$|about |some )?$")
+
+
+def _counted(text: str, match: re.Match[str]) -> str:
+    after = _NEXT_WORD.match(text, match.end())
+    if after is None and text[match.end() : match.end() + 1] == "%":
+        return "percent"
+    if after:
+        word = after.group("word").lower()
+        return "percent" if word in ("%", "per") else word.split("-")[0]
+    before = _PREVIOUS_WORD.search(text, max(0, match.start() - 40), match.start())
+    return "~" + before.group("word").lower() if before else "~"
 
 
 def weekdays(text: str) -> frozenset[str]:
@@ -99,6 +127,7 @@ _VENUE = re.compile(
     rf"|\b(?:interview|interviews|interviewed|remarks|appearance)\s+(?:with|on|to|by)\s+"
     rf"(?:the\s+)?(?P<with>{_OUTLET})(?:\s*(?P<with_show>{_SHOW}))?"
     rf"|\b(?:on|to)\s+(?=[A-Z“\"])(?:(?P<on>{_OUTLET})\s*)?(?P<on_show>{_SHOW})?"
+    rf"|(?P<reporters>\b(?:told|tells|telling)\s+(?:reporters|journalists|the\s+press|the\s+media)\b)"
     rf"|(?P<statement>\b(?:in|released|releasing|issued|issuing|said\s+in)\s+{_AN}statement\b)"
     rf"|(?P<twitter>\btweet(?:ed|ing)?\b|\bin\s+a\s+tweet\b)"
     rf"|(?P<facebook>\bFacebook\s+post\b)"
@@ -171,6 +200,8 @@ def _venue_keys(match: re.Match[str]) -> frozenset[str]:
     for channel in ("statement", "twitter", "facebook", "letter"):
         if match.group(channel):
             return frozenset([channel])
+    if match.group("reporters"):
+        return frozenset([REPORTERS])
     if match.group("conference"):
         return frozenset(["news conference"])
     if match.group("event"):
@@ -209,9 +240,19 @@ def _outlet_key(name: str) -> str:
     return " ".join(words)
 
 
+REPORTERS = "reporters"
+_PRESS_TOLD = frozenset(["news conference", "statement", "rally", "speech", "hall"])
+"""Venues where reporters in general are told something."""
+
+
 def compatible(one: frozenset[str], two: frozenset[str]) -> bool:
-    """Whether two venues may be the same: a shared key ("NBC" is "NBC News")."""
-    return bool(one & two)
+    """Whether two venues may be the same: a shared key ("NBC" is "NBC News"), or
+    reporters in general and where the press is told (a news conference)."""
+    if one & two:
+        return True
+    return (REPORTERS in one and bool(two & _PRESS_TOLD)) or (
+        REPORTERS in two and bool(one & _PRESS_TOLD)
+    )
 
 
 # -- how someone left ---------------------------------------------------------------------

@@ -20,7 +20,8 @@ if TYPE_CHECKING:
 
 # -- words --------------------------------------------------------------------------
 
-_WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)*")
+_WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)*")
+"""A word in any script (Müller, сказал), with its apostrophes (don't)."""
 _CONTRACTIONS = {
     "can't": ["can", "not"], "won't": ["will", "not"], "shan't": ["shall", "not"],
     "it's": ["it", "is"], "there's": ["there", "is"], "that's": ["that", "is"],
@@ -82,6 +83,20 @@ def merge_negations(mine: list[str], other: Sequence[str]) -> tuple[list[str], d
             out.append(mine[i])
             i += 1
     return out, shown
+
+
+Opcode = tuple[str, int, int, int, int]
+
+
+def interior(codes: Sequence[Opcode]) -> Sequence[Opcode]:
+    """``SequenceMatcher.get_opcodes()`` less what one side has and the other lacks
+    at either end: a partial quotation is not a changed one."""
+    start, end = 0, len(codes)
+    while start < end and codes[start][0] in ("insert", "delete"):
+        start += 1
+    while end > start and codes[end - 1][0] in ("insert", "delete"):
+        end -= 1
+    return codes[start:end]
 
 
 # -- results ------------------------------------------------------------------------

@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING
 from store.findings import (
     Occurrence,
     QuoteGroup,
+    interior,
     merge_negations,
     raw_words,
     stable_id,
@@ -395,11 +396,7 @@ def _loosely_similar(a: Sequence[str], b: Sequence[str]) -> bool:
 def _interior_ops(a: list[str], b: list[str]) -> list[tuple[str, list[str], list[str]]]:
     """The word changes between two wordings, leaving out what one quotes and the
     other does not at either end (a partial quotation is not a changed one)."""
-    ops = SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
-    while ops and ops[0][0] in ("insert", "delete"):
-        ops = ops[1:]
-    while ops and ops[-1][0] in ("insert", "delete"):
-        ops = ops[:-1]
+    ops = interior(SequenceMatcher(None, a, b, autojunk=False).get_opcodes())
     return [(tag, a[i1:i2], b[j1:j2]) for tag, i1, i2, j1, j2 in ops if tag != "equal"]
 
 

@@ -31,10 +31,10 @@ from functools import lru_cache
 from store.segment import sentence_spans
 
 _PARAGRAPH = re.compile(r"\n[ \t\u00a0]*\n")
-_DOUBLE = re.compile('["“”„]')
+_DOUBLE = re.compile('["“”„«»]')
 _SINGLE = re.compile("['‘’]")
-_OPENS_AFTER = set(" \t\n\u00a0([{—–-/:;")
-_CLOSES_BEFORE = set(" \t\n\u00a0.,;:!?)]}—–-…\"”'’")
+_OPENS_AFTER = set(" \t\n\u00a0([{—–-/:;«„")
+_CLOSES_BEFORE = set(" \t\n\u00a0.,;:!?)]}—–-…\"”'’»")
 MAX_SINGLE = 300
 """A single-quoted span longer than this is taken for apostrophes, not a quote."""
 
@@ -55,13 +55,14 @@ _NAME = rf"(?:{_TITLE})*(?:{_NAME_WORD}\s+){{0,3}}{_NAME_WORD}"
 _LONG_NAME = rf"(?:{_TITLE})*(?:{_NAME_WORD}\s+){{0,7}}{_NAME_WORD}"
 """A name after its titles and offices: White House Deputy Press Secretary Sarah Sanders."""
 _PRONOUN = r"(?:he|she|He|She)"
-_WHO = rf"(?P<who>{_NAME}|{_PRONOUN})"
+_APPOSITIVE = r"(?:,[ \u00a0]+(?:the|a|an|[A-Z][\w\-]*[’']s)[ \u00a0][^,.;:“”\"\n]{1,60},)"
+"""A role between a name and its verb: "Okonkwo, the city’s fire chief, said"."""
 _AFTER = re.compile(
-    rf"[ \t\u00a0,]*(?:(?P<who>{_LONG_NAME}|{_PRONOUN})\s+(?:\w+ly\s+|also\s+|later\s+)?"
+    rf"[ \t\u00a0,]*(?:(?P<who>{_LONG_NAME}|{_PRONOUN})(?P<role>{_APPOSITIVE})?\s+"
+    rf"(?:\w+ly\s+|also\s+|later\s+)?"
     rf"(?:{SPEECH_VERBS})\b"
     rf"|(?:{SPEECH_VERBS})\s+(?P<who2>{_NAME}|{_PRONOUN})\b)"
 )
-_BEFORE = re.compile(rf"{_WHO}(?:\s+[\w’'.,\-]+){{0,8}}?\s+(?:{SPEECH_VERBS})\b")
 NOT_PEOPLE = frozenset(
     [
         "The",
@@ -187,10 +188,6 @@ NOT_PEOPLE = frozenset(
         "Kremlin",
         "Will",
         "If",
-        "Recuse",
-        "Himself",
-        "Herself",
-        "Necessary",
         "Call",
         "Calls",
         "Top",
@@ -209,7 +206,6 @@ NOT_PEOPLE = frozenset(
         "After",
         "Before",
         "Under",
-        "Efforts",
         "Senator",
         "Chair",
         "Chairman",
@@ -226,17 +222,7 @@ NOT_PEOPLE = frozenset(
         "Morning",
         "Day",
         "New",
-        "Utah",
-        "Texas",
-        "Missouri",
-        "Maine",
-        "Massachusetts",
-        "Minnesota",
-        "Alabama",
         "York",
-        "California",
-        "Ohio",
-        "Maryland",
         "South",
         "North",
         "West",
@@ -256,8 +242,58 @@ NOT_PEOPLE = frozenset(
         "Source",
         "Officials",
         "Ambassador",
+        "Mayor",
+        "Governor",
+        "Gov",
+        "Chief",
+        "Fire",
+        "Minister",
+        "Prime",
+        "Commissioner",
+        "Sheriff",
+        "Officer",
+        "Detective",
+        "Inspector",
+        "Superintendent",
+        "Councilman",
+        "Councilwoman",
+        "Councillor",
+        "Professor",
+        "Prof",
+        "Dr",
+        "Rev",
+        "Captain",
+        "Sergeant",
+        "Lieutenant",
+        "Colonel",
+        "Admiral",
+        "Executive",
+        "Vice",
+        "Acting",
+        "Interim",
+        "Police",
+        "Authorities",
+        "Witnesses",
+        "Residents",
+        "Investigators",
+        "Prosecutors",
+        "Firefighters",
+        "Experts",
+        "Critics",
+        "Analysts",
     ]
 )
+US_STATES = frozenset([
+    "Alabama", "Alaska", "Arizona", "Arkansas", "California", "Colorado", "Connecticut",
+    "Delaware", "Florida", "Hawaii", "Idaho", "Illinois", "Iowa", "Kansas", "Kentucky",
+    "Louisiana", "Maine", "Maryland", "Massachusetts", "Michigan", "Minnesota", "Mississippi",
+    "Missouri", "Nebraska", "Nevada", "Ohio", "Oklahoma", "Oregon", "Pennsylvania",
+    "Tennessee", "Texas", "Utah", "Vermont", "Wisconsin", "Wyoming", "Hampshire", "Jersey",
+    "Mexico", "Island",
+])  # fmt: skip
+"""States named before a senator's name ("Utah Sen. Mike Lee"); not Georgia, Virginia
+or Carolina, which are first names too."""
+NOT_PEOPLE = NOT_PEOPLE | US_STATES
 _CAPITALISED = re.compile(rf"\b{_NAME_WORD}(?:\s+{_NAME_WORD})+")
 
 
@@ -372,17 +408,24 @@ def _double_quoted(text: str, lo: int, hi: int) -> list[tuple[int, int, bool]]:
     for match in _DOUBLE.finditer(text, lo, hi):
         i, mark = match.start(), match.group()
         before, after = _before(text, i, lo), _after(text, i, hi)
-        opens = mark in "“„" or (
+        # „German“ and «guillemets» close with marks that open elsewhere.
+        low = opened is not None and text[opened] in "„«"
+        opens = (mark in "“„«" and not (low and mark == "“")) or (
             mark == '"' and (before in _OPENS_AFTER or i == lo) and not after.isspace()
         )
-        closes = mark == "”" or (
-            mark == '"' and not before.isspace() and (after in _CLOSES_BEFORE or i + 1 == hi)
+        closes = (
+            mark in "”»"
+            or (mark == "“" and low)
+            or (mark == '"' and not before.isspace() and (after in _CLOSES_BEFORE or i + 1 == hi))
         )
         if opened is None:
             if opens or (closes and not spans):
                 opened = i
         elif closes:
-            spans.append((opened + 1, i, True))
+            inside = (opened + 1, i)
+            if low or mark == "»":
+                inside = _trimmed(text, *inside)  # « French spacing »
+            spans.append((*inside, True))
             opened = None
         elif opens:
             spans.append((*_trimmed(text, opened + 1, i), False))
@@ -432,14 +475,21 @@ def _single_quoted(
 
 def named_people(text: str) -> dict[str, str]:
     """Surname -> the fullest name seen: runs of two or more capitalised words that
-    are not places, titles or institutions, outside Title Case lines (headlines)."""
+    are not places (known ones, or any once written "in Port Ellery"), titles or
+    institutions, outside Title Case lines (headlines)."""
     found: dict[str, str] = {}
+    places: set[str] = set()
     for line in text.split("\n"):
         words = line.split()
         headline = not line.rstrip().endswith((".", "?", "!", '"', "”", ":"))
         if headline and len(words) > 3 and sum(w[:1].isupper() for w in words) > 0.6 * len(words):
             continue  # a headline: every word is capitalised
         for match in _CAPITALISED.finditer(line):
+            if _PLACE_BEFORE.search(line, 0, match.start()) and not _POSSESSIVE.search(
+                match.group()
+            ):
+                places.add(match.group())  # "in Port Ellery": a place, wherever it is
+                continue
             run: list[str] = []
             for word in [*match.group().split(), "The"]:
                 if _clean_word(word) and word == word.rstrip("’'"):
@@ -453,10 +503,12 @@ def named_people(text: str) -> dict[str, str]:
                     if len(full) > len(found.get(surname, "")):
                         found[surname] = full
                 run = []
-    return found
+    return {surname: full for surname, full in found.items() if full not in places}
 
 
-_TITLE_WORDS = frozenset(["Sen", "Rep", "Senator", "President", "Speaker", "Leader", "Secretary"])
+_PLACE_BEFORE = re.compile(r"\b(?:in|near|outside|inside|across|throughout)[ \u00a0]+$")
+
+
 _POSSESSIVE = re.compile(r"[’']s$")
 _PARTY = re.compile(r"[RDI]-")
 
@@ -488,7 +540,9 @@ def _speaker(
     after = _AFTER.match(text, closing, min(hi, closing + 120))
     if after:
         who = after.group("who") or after.group("who2")
-        name = _person(who, text, start, people, named)
+        # "said Okonkwo", "Okonkwo, the fire chief, said": a surname alone is someone.
+        alone = bool(after.group("who2") or after.group("role"))
+        name = _person(who, text, start, people, named, alone)
         if name and (pronouns or not _is_pronoun(who)):
             return name
     sentence_start = _sentence_start(text, start - 1, lo)
@@ -502,7 +556,8 @@ def _speaker(
                 continue
             if any(s < who.start() < e for s, e in clauses):
                 continue  # "Franken, who asked Sessions about it, said": not Sessions
-            name = _person(who.group(), text, sentence_start + who.start(), people, named)
+            alone = bool(_ROLE.match(before, who.end(), verb.end()))
+            name = _person(who.group(), text, sentence_start + who.start(), people, named, alone)
             if name:
                 return name
             if _OFFICE.fullmatch(who.group()):
@@ -537,11 +592,20 @@ def _sentence_start(text: str, pos: int, lo: int) -> int:
     return spans[-1][0] if spans else lo
 
 
+_ROLE = re.compile(rf"{_APPOSITIVE}\s+(?:\w+ly\s+)?(?:{SPEECH_VERBS})\b")
+
+
 def _person(
-    who: str, text: str, at: int, people: dict[str, str], named: frozenset[str] = frozenset()
+    who: str,
+    text: str,
+    at: int,
+    people: dict[str, str],
+    named: frozenset[str] = frozenset(),
+    alone: bool = False,
 ) -> str:
     """The person ``who`` names: a known name, or a pronoun's antecedent (not one
-    of the ``named``: the quote speaks to or of them)."""
+    of the ``named``: the quote speaks to or of them); one word only if ``alone``
+    (the attribution shows it is someone: "said Okonkwo")."""
     if who.lower() in ("he", "she"):
         return _antecedent(text, at, people, named)
     words = [_clean_word(w) for w in who.split()]
@@ -550,7 +614,7 @@ def _person(
         return ""
     if words[-1] in people:
         return people[words[-1]]
-    return " ".join(words) if len(words) >= 2 else ""
+    return " ".join(words) if len(words) >= 2 or alone else ""
 
 
 # A sentence ends at final punctuation, a paragraph break, or a line that starts

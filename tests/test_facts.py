@@ -63,9 +63,17 @@ def test_venues_named_outlets_shows_and_channels() -> None:
     assert venue_keys("at a news conference Thursday afternoon") == [{"news conference"}]
 
 
-def test_no_venue_in_generic_audiences_days_or_pressure() -> None:
+def test_reporters_at_large_are_a_venue_that_fits_a_news_conference() -> None:
+    (reporters,) = facts.venues("Trump told reporters he had confidence")
+    assert reporters.keys == {"reporters"}
+    (conference,) = facts.venues("at a news conference Thursday afternoon")
+    (cnn,) = facts.venues("he told CNN")
+    assert facts.compatible(reporters.keys, conference.keys)
+    assert not facts.compatible(reporters.keys, cnn.keys)
+
+
+def test_no_venue_in_days_or_pressure() -> None:
     for text in (
-        "Trump told reporters he had confidence",
         "the pressure on Sessions grew on Thursday",
         "he met them on Capitol Hill",
         "that statement appears to be false",
@@ -110,12 +118,15 @@ def test_a_quotation_said_elsewhere_is_a_venue_discrepancy(store: Store) -> None
     )
     twitter = add(store, "Wire", f"Donald Trump took to Twitter on Thursday, writing “{SAID}.”\n")
     quiet = add(store, "Radio", f"Donald Trump spoke.\n\n“{SAID},” Trump told reporters.\n")
-    (venue,) = of_kind(store, "venue")
+    venue, told = of_kind(store, "venue")
     assert venue.reason.startswith("Paper / Wire: releasing a statement vs to Twitter, of “")
     assert [s.exact for s in venue.sides] == ["releasing a statement", "to Twitter"]
     assert {s.article_id for s in venue.sides} == {statement, twitter}
     assert quiet not in {s.article_id for side in venue.each_side for s in side}
     exact(store, venue)
+    # Reporters at large are told things in a statement, never on Twitter.
+    assert told.reason.startswith("Wire / Radio: to Twitter vs told reporters, of “")
+    assert {s.article_id for s in told.sides} == {twitter, quiet}
 
 
 def test_a_speaker_s_next_quotation_keeps_the_venue(store: Store) -> None:

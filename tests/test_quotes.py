@@ -15,7 +15,7 @@ from benchmarks.corpus import quoting_articles
 from store import Store, grouping
 from store.compare import Comparison, compare, to_json
 from store.findings import words
-from store.quotes import Quote, find_quotes
+from store.quotes import Quote, find_quotes, named_people
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
@@ -90,6 +90,14 @@ def test_apostrophes_are_not_quotes() -> None:
     assert find_quotes(text) == []
 
 
+def test_german_quotes_and_guillemets() -> None:
+    """„German“ closes with the mark English opens with; «guillemets», with or without
+    French spacing inside, are quotation marks too."""
+    text = "„Wir geben nicht auf“, sagte er. «Мы не сдадимся», — сказал он. « Non », a-t-il dit."
+    assert [q.exact for q in find_quotes(text)] == ["Wir geben nicht auf", "Мы не сдадимся", "Non"]
+    assert all(q.closed for q in find_quotes(text))
+
+
 def test_no_break_spaces_inside_a_quote_are_kept() -> None:
     text = "Donald Trump has “total\u00a0confidence” in Sessions."
     assert only(text).exact == "total\u00a0confidence"
@@ -110,6 +118,37 @@ def test_speaker_after_the_quote() -> None:
 def test_speaker_named_with_a_title_after_said() -> None:
     text = "“Attorney General Sessions should recuse himself,” said Sen. Susan Collins."
     assert only(text).speaker == "Susan Collins"
+
+
+def test_a_surname_alone_with_a_role_or_after_said_is_the_speaker() -> None:
+    """Wire copy names some people by surname alone; "said Okonkwo" and "Okonkwo, the
+    fire chief, said" show it is someone, as "Police, the agency said," does not."""
+    for text in (
+        "“We will win,” said Okonkwo, the fire chief.",
+        "“We will win,” Okonkwo, the city’s fire chief, said.",
+        "Okonkwo, the city’s fire chief, said: “We will win.”",
+    ):
+        assert only(text).speaker == "Okonkwo", text
+    for text in ("“We will win,” said Tuesday.", "Police, the agency said, told “all” of it."):
+        assert only(text).speaker == "", text
+
+
+def test_people_less_their_titles_and_not_places() -> None:
+    text = (
+        "A fire broke out in Port Ellery on Tuesday. Fire Chief Maria Okonkwo and Mayor "
+        "Thomas Brandt spoke to residents of Port Ellery after a question from Sen. Al Franken.\n"
+    )
+    assert named_people(text) == {
+        "Okonkwo": "Maria Okonkwo",
+        "Brandt": "Thomas Brandt",
+        "Franken": "Al Franken",
+    }
+    text = "Oregon Gov. Kate Brown and Nevada Sen. Jacky Rosen met Rep. Virginia Foxx.\n"
+    assert named_people(text) == {
+        "Brown": "Kate Brown",
+        "Rosen": "Jacky Rosen",
+        "Foxx": "Virginia Foxx",
+    }
 
 
 def test_pronoun_is_the_person_named_in_the_sentence_before() -> None:
