@@ -45,6 +45,18 @@ class ReaderApp(AnnotatingApp):
             (i for i, c in enumerate(columns) if c.article.id == one.article_id),
             self.focused_index(),
         )
+        other = next(
+            (c for i, c in enumerate(columns) if c.article.id == two.article_id and i != first),
+            None,
+        )
+        if other is not None:
+            # Its article is open already: bring that column beside, show it once.
+            if first + 1 < len(columns):
+                self.screen.move_child(other, after=columns[first])
+            else:
+                self.screen.move_child(other, before=columns[first])
+            columns = self.columns
+            first = columns.index(next(c for c in columns if c.article.id == one.article_id))
         second = first + 1 if first + 1 < len(columns) else first - 1
         if len(columns) < 2:
             second = first
