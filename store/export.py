@@ -27,7 +27,7 @@ from store.errors import StoreError
 from store.segment import paragraph_starts
 
 if TYPE_CHECKING:
-    from store.annotations import Annotation, AnnotationRow, AnyAnnotation
+    from store.annotations import Annotation
     from store.db import Article, Store
 
 FORMATS = ("markdown", "json", "csv")
@@ -78,8 +78,8 @@ class Chosen:
         if unknown:
             raise StoreError(f"no tag named {', '.join(map(repr, unknown))}")
 
-    def annotations(self, article: Article) -> list[AnnotationRow]:
-        found = self.store.annotation_rows(article.id)
+    def annotations(self, article: Article) -> list[Annotation]:
+        found = self.store.annotations(article.id)
         if self.selection.tags:
             wanted = set(self.selection.tags)
             found = [a for a in found if wanted & set(a.tags)]
@@ -258,7 +258,7 @@ def _tag_list(tags: tuple[str, ...]) -> str:
     return ", ".join(f"**{cell(tag)}**" for tag in tags) or "highlight"
 
 
-def _passage(out: TextIO, annotation: AnyAnnotation, paragraph: int, label: str = "") -> None:
+def _passage(out: TextIO, annotation: Annotation, paragraph: int, label: str = "") -> None:
     facts = [cell(label)] if label else []
     facts.append(_tag_list(annotation.tags))
     facts.append(f"paragraph {paragraph}, characters {annotation.start}–{annotation.end}")
@@ -278,7 +278,7 @@ def _markdown_by_article(chosen: Chosen, out: TextIO) -> None:
 
 
 def _markdown_by_tag(chosen: Chosen, out: TextIO) -> None:
-    by_tag: dict[str, list[tuple[Article, AnnotationRow]]] = {}
+    by_tag: dict[str, list[tuple[Article, Annotation]]] = {}
     for article in chosen.articles:
         for annotation in chosen.annotations(article):
             for tag in annotation.tags or ("untagged",):
@@ -334,7 +334,7 @@ def source_id(article: Article) -> str:
     return f"urn:sha256:{article.content_hash}"
 
 
-def target(annotation: AnyAnnotation, article: Article) -> dict[str, Any]:
+def target(annotation: Annotation, article: Article) -> dict[str, Any]:
     return {
         "source": source_id(article),
         "selector": [
@@ -349,7 +349,7 @@ def target(annotation: AnyAnnotation, article: Article) -> dict[str, Any]:
     }
 
 
-def annotation_json(annotation: AnyAnnotation, article: Article) -> dict[str, Any]:
+def annotation_json(annotation: Annotation, article: Article) -> dict[str, Any]:
     bodies: list[dict[str, Any]] = [
         {"type": "TextualBody", "purpose": "tagging", "value": tag} for tag in annotation.tags
     ]
@@ -441,7 +441,7 @@ class JsonItems:
         self._sources: dict[int, str] = {}
         self._tags: dict[tuple[str, ...], str] = {}
 
-    def annotation(self, annotation: AnyAnnotation, article: Article) -> str:
+    def annotation(self, annotation: Annotation, article: Article) -> str:
         """``annotation_json(annotation, article)`` as JSON."""
         bodies = self._tags.get(annotation.tags)
         if bodies is None:
@@ -479,7 +479,7 @@ class JsonItems:
             f"{self._target(source, source_article)}}}}}"
         )
 
-    def _target(self, annotation: AnyAnnotation, article: Article) -> str:
+    def _target(self, annotation: Annotation, article: Article) -> str:
         """The members of ``target(annotation, article)``, without its braces."""
         source = self._sources.get(article.id)
         if source is None:

@@ -37,16 +37,6 @@ def test_create_keeps_the_passage_and_its_context(seeded: Store) -> None:
     assert seeded.annotations(article_id) == [made]
 
 
-def test_annotation_rows_are_the_annotations(seeded: Store) -> None:
-    article_id, _ = article(seeded)
-    seeded.create_annotation(article_id, 40, 60, tags=["quote", "claim"], note="n")
-    seeded.create_annotation(article_id, 10, 30)
-    seeded.create_annotation(article_id, 10, 20, tags=["claim"])
-    rows = seeded.annotation_rows(article_id)
-    assert [Annotation(*row) for row in rows] == seeded.annotations(article_id)
-    assert [row.start for row in rows] == [10, 10, 40]
-
-
 @pytest.mark.parametrize(("start", "end"), [(5, 5), (-1, 3), (0, 10**9)])
 def test_an_empty_or_outside_passage_is_refused(seeded: Store, start: int, end: int) -> None:
     article_id, _ = article(seeded)
