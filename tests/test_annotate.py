@@ -10,7 +10,9 @@ import sqlite3
 from pathlib import Path
 
 from pytest import MonkeyPatch
+from textual import events
 from textual.pilot import Pilot
+from textual.widgets import Input
 from textual.widgets._toast import Toast
 
 from store import Store, open_store
@@ -270,6 +272,32 @@ async def test_m_writes_a_note_kept_verbatim(seeded: Store) -> None:
         await pilot.press("m")
         await pilot.press("escape")
         assert seeded.annotation(annotation.id).note == note
+
+
+async def typed_at_once(pilot: Pilot[None], keys: str) -> None:
+    """Keys that all arrive before the first is handled, as from a fast typist."""
+    for key in keys:
+        pilot.app.post_message(events.Key(key, key))
+    await settle(pilot)
+
+
+async def test_keys_typed_fast_after_m_and_t_land_in_the_prompt(seeded: Store) -> None:
+    app = make_app(seeded)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        await pilot.press("1")  # an annotation under the cursor, for "x" to delete
+        await typed_at_once(pilot, "mfixit")
+        assert isinstance(app.screen, NoteEditor)
+        assert app.screen.query_one("TextArea").text == "fixit"  # type: ignore[attr-defined]
+        assert len(annotations(seeded)) == 1, "the x went into the note, deleting nothing"
+        await typed_at_once(pilot, "m")
+        assert isinstance(app.screen, NoteEditor), "m in the editor is a letter"
+        await pilot.press("escape")
+        await typed_at_once(pilot, "tcla")
+        assert isinstance(app.screen, TagPicker)
+        assert app.screen.query_one(Input).value == "cla"
+        await typed_at_once(pilot, "m")
+        assert app.screen.query_one(Input).value == "clam", "m in the picker is a letter"
 
 
 async def test_t_picks_tags_and_creates_one(seeded: Store) -> None:

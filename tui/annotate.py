@@ -43,13 +43,13 @@ class Passage:
 
 ANNOTATE_BINDINGS: list[BindingType] = [
     *(Binding(str(d), f"tag({d})", f"Tag {d}", show=False, id=f"app.tag{d}") for d in range(1, 10)),
-    Binding("t", "pick_tags", "Tags", id="app.pick_tags"),
-    Binding("T", "manage_tags", "Manage tags", show=False, id="app.manage_tags"),
-    Binding("m", "note", "Note", id="app.note"),
+    Binding("t", "pick_tags", "Tags", priority=True, id="app.pick_tags"),
+    Binding("T", "manage_tags", "Manage tags", show=False, priority=True, id="app.manage_tags"),
+    Binding("m", "note", "Note", priority=True, id="app.note"),
     Binding("L", "link", "Link", id="app.link"),
     Binding("enter", "follow_link", "Follow link", show=False, id="app.follow"),
     Binding("x", "delete", "Delete", show=False, id="app.delete"),
-    Binding("A", "list_annotations", "Annotations", id="app.list"),
+    Binding("A", "list_annotations", "Annotations", priority=True, id="app.list"),
     Binding("u", "undo", "Undo", id="app.undo"),
     Binding("ctrl+r", "redo", "Redo", show=False, id="app.redo"),
 ]

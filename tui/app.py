@@ -21,8 +21,8 @@ class ReaderApp(AnnotatingApp):
     """Read several articles side by side; mark, note and link passages; export them."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("E", "export", "Export", show=False, id="app.export"),
-        Binding("C", "compare", "Compare", show=False, id="app.compare"),
+        Binding("E", "export", "Export", show=False, priority=True, id="app.export"),
+        Binding("C", "compare", "Compare", show=False, priority=True, id="app.compare"),
     ]
 
     def action_compare(self) -> None:

@@ -14,7 +14,7 @@ from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Input, Static
+from textual.widgets import Input, Static, TextArea
 
 from store import Store
 from tui.widgets.column import ArticleColumn
@@ -24,6 +24,15 @@ from tui.widgets.status_bar import StatusBar
 
 if TYPE_CHECKING:
     from tui.widgets.search_bar import SearchBar
+
+PROMPT_ACTIONS = frozenset(
+    {"search", "choose_article", "note", "pick_tags", "manage_tags", "list_annotations"}
+    | {"export", "compare"}
+)
+"""Actions that open a prompt or a screen. Their keys are priority bindings: the app
+runs them before it hands on the keys typed straight after, which then land in the
+prompt ("mfix this" typed fast is a note, not an "x" that deletes). ``check_action``
+keeps them to the main screen and away from text inputs, which have these letters too."""
 
 MIN_COLUMN_WIDTH = 40
 """Columns narrower than this are hard to read: fewer are shown, the rest a key away."""
@@ -56,16 +65,13 @@ class ReadingApp(App[None]):
         Binding(
             "shift+tab", "focus_column(-1)", "Previous column", priority=True, id="app.prev_column"
         ),
-        Binding("o", "choose_article", "Open", id="app.choose_article"),
+        Binding("o", "choose_article", "Open", priority=True, id="app.choose_article"),
         Binding("less_than_sign", "move_column(-1)", "Move left", show=False, id="app.move_left"),
         Binding(
             "greater_than_sign", "move_column(1)", "Move right", show=False, id="app.move_right"
         ),
         Binding("z", "zoom", "Zoom", id="app.zoom"),
         Binding("S", "toggle_sync", "Sync scroll", show=False, id="app.sync"),
-        # Priority: the app handles "/" before it hands on the keys typed after it, so
-        # "/word" typed fast lands in the prompt (``check_action`` lets other inputs
-        # have their "/").
         Binding("slash", "search", "Search", priority=True, id="app.search"),
     ]
 
@@ -230,8 +236,9 @@ class ReadingApp(App[None]):
     # -- search and help -------------------------------------------------------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "search":
-            return self.screen is self.screen_stack[0] and not isinstance(self.focused, Input)
+        if action in PROMPT_ACTIONS:
+            on_main_screen = self.screen is self.screen_stack[0]
+            return on_main_screen and not isinstance(self.focused, (Input, TextArea))
         return True
 
     async def action_search(self) -> None:
