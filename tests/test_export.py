@@ -199,6 +199,8 @@ def test_json_round_trip_is_identical_and_import_is_idempotent(
     assert exported(fresh, "json") == first
     assert fresh.undo() == "import a.json"
     assert fresh.find_annotations() == []
+    assert fresh.redo() == "import a.json"
+    assert exported(fresh, "json") == first, "redo puts back every row the import added"
     fresh.close()
 
 
