@@ -43,6 +43,7 @@ from store.findings import (
     words,
 )
 from store.grouping import STOP, Sets, Unit
+from store.letters import LOWER, UPPER
 from store.quotes import Quote, speaker_key
 
 if TYPE_CHECKING:
@@ -464,7 +465,7 @@ def _blanked(text: str, quotes: list[Quote]) -> str:
 # -- narrated facts that differ -------------------------------------------------------------
 
 
-_CAPITAL = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-zA-Z\-]{3,}\b")
+_CAPITAL = re.compile(rf"(?<![.!?]\s)(?<!^)\b[{UPPER}][{UPPER}{LOWER}\-]{{3,}}\b")
 _CALENDAR = frozenset([*facts.WEEKDAYS, *facts.MONTHS])
 """Capitalised words that are dates, not names: Tuesday / Thursday is not a spelling."""
 
