@@ -32,7 +32,7 @@ from store.segment import sentence_spans
 if TYPE_CHECKING:
     from store.db import Article, Store
 
-VERSION = 5
+VERSION = 6
 """Bump when the finder changes: cached quotations of an older version are redone."""
 
 Progress = Callable[[int, int], None]

@@ -6,7 +6,8 @@ and a one-line reason.
   whole sentence: “..., he said, ‘I did not.’” against “I did not, and I will not”);
 - ``attribution``: one quotation given to different people;
 - ``venue``: one quotation said elsewhere or to someone else (in a statement / on
-  Twitter, to NBC News / to MSNBC), or narrated sentences naming different venues;
+  Twitter, to NBC News / to MSNBC), one per speaker and two places however many
+  of their quotations, or narrated sentences naming different venues;
 - ``number``, ``date``, ``name``: narrated sentences that report the same thing
   (most of their words shared) with a different number, weekday or date, or a
   word spelled differently; and one person's name spelled two ways anywhere;
@@ -42,6 +43,7 @@ from store.findings import (
     words,
 )
 from store.grouping import STOP, Sets, Unit
+from store.letters import LOWER, UPPER
 from store.quotes import Quote, speaker_key
 
 if TYPE_CHECKING:
@@ -124,7 +126,7 @@ class _Gathered:
             if not one or not two:
                 continue
             (v1, v2), (s1, s2) = item.values, item.shown
-            if self._place(two[0]) < self._place(one[0]):
+            if self.place(two[0]) < self.place(one[0]):
                 one, two, v1, v2, s1, s2 = two, one, v2, v1, s2, s1
             first, second = one[0], two[0]
             ident = stable_id(
@@ -142,13 +144,14 @@ class _Gathered:
         for key, part in parts.items():
             if key not in ordered:
                 unique = {(side.article_id, side.start, side.end): side for side in part}
-                ordered[key] = tuple(sorted(map(_plain, unique.values()), key=self._place))
+                ordered[key] = tuple(sorted(map(_plain, unique.values()), key=self.place))
         if len(parts) == 1:
             return ordered[next(iter(parts))]
         unique = {(s.article_id, s.start, s.end): s for key in parts for s in ordered[key]}
-        return tuple(sorted(unique.values(), key=self._place))
+        return tuple(sorted(unique.values(), key=self.place))
 
-    def _place(self, side: Side) -> tuple[int, int]:
+    def place(self, side: Side) -> tuple[int, int]:
+        """Where a passage is: its article's place in the store's order, its offset."""
         return self.order[side.article_id], side.start
 
     def _who(self, sides: Sequence[Side]) -> str:
@@ -176,11 +179,12 @@ def _quote_discrepancies(
 ) -> None:
     """Each quotation's wordings, attributions and venues, compared between articles
     (``attribution``: whether different speakers count)."""
+    quoted: dict[Hashable, dict[str, tuple[int, int]]] = {}
     for group, members in groups:
         _wording_discrepancies(group, members, found)
         if attribution:
             _attribution_discrepancies(group, found)
-        _venue_discrepancies(group, members, venues, found)
+        _venue_discrepancies(group, members, venues, found, quoted)
 
 
 def _wording_discrepancies(group: QuoteGroup, members: list[Unit], found: _Gathered) -> None:
@@ -306,9 +310,17 @@ def _attributed(one: str, two: str, who_one: str, who_two: str) -> str:
 
 
 def _venue_discrepancies(
-    group: QuoteGroup, members: list[Unit], venues: _QuoteVenues, found: _Gathered
+    group: QuoteGroup,
+    members: list[Unit],
+    venues: _QuoteVenues,
+    found: _Gathered,
+    quoted: dict[Hashable, dict[str, tuple[int, int]]],
 ) -> None:
-    """One quotation said in different places, or to different people, as articles tell it."""
+    """One quotation said in different places, or to different people, as articles
+    tell it. One speaker's quotations told in the same two places (the sentences of
+    one interview) are one discrepancy: ``quoted`` gathers, for each, the quotations
+    it is of, where each is first quoted, for its reason to name the first ("and 1
+    more")."""
     told: list[tuple[frozenset[str], list[Side], str]] = []
     for unit in members:
         said = venues.of(unit)
@@ -332,18 +344,30 @@ def _venue_discrepancies(
         keys_so_far, sides_so_far, _ = places.setdefault(sets.find(n), (set(), [], shown))
         keys_so_far.update(keys)
         sides_so_far.extend(sides)
-    quoted = group.canonical if len(group.canonical) <= 60 else group.canonical[:59] + "…"
-
-    def describe(one: str, two: str, who_one: str, who_two: str) -> str:
-        return f"{who_one} / {who_two}: {one} vs {two}, of “{quoted}”"
-
+    # Keyed by speaker, else by quotation: one unattributed is one occasion alone.
+    fact = ("said by", speaker_key(group.speaker)) if group.speaker else group.id
     for (k1, s1, shown1), (k2, s2, shown2) in combinations(places.values(), 2):
         if facts.compatible(frozenset(k1), frozenset(k2)):
             continue
         if len({s.article_id for s in s1 + s2}) < 2:
             continue
         values = (tuple(sorted(k1)), tuple(sorted(k2)))
-        found.add("venue", group.id, values, s1, s2, describe, (shown1, shown2))
+        of = quoted.setdefault((fact, frozenset(values)), {})
+        of.setdefault(group.canonical, min(map(found.place, group.occurrences)))
+        found.add("venue", fact, values, s1, s2, _told_of(of), (shown1, shown2))
+
+
+def _told_of(quoted: dict[str, tuple[int, int]]) -> Describe:
+    """The reason of a venue discrepancy of ``quoted`` (each quotation, where it is
+    first quoted), read once all are gathered."""
+
+    def describe(one: str, two: str, who_one: str, who_two: str) -> str:
+        first = min(quoted, key=quoted.__getitem__)
+        first = first if len(first) <= 60 else first[:59] + "…"
+        more = f" and {len(quoted) - 1} more" if len(quoted) > 1 else ""
+        return f"{who_one} / {who_two}: {one} vs {two}, of “{first}”{more}"
+
+    return describe
 
 
 class _QuoteVenues:
@@ -441,7 +465,7 @@ def _blanked(text: str, quotes: list[Quote]) -> str:
 # -- narrated facts that differ -------------------------------------------------------------
 
 
-_CAPITAL = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-zA-Z\-]{3,}\b")
+_CAPITAL = re.compile(rf"(?<![.!?]\s)(?<!^)\b[{UPPER}][{UPPER}{LOWER}\-]{{3,}}\b")
 _CALENDAR = frozenset([*facts.WEEKDAYS, *facts.MONTHS])
 """Capitalised words that are dates, not names: Tuesday / Thursday is not a spelling."""
 

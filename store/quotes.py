@@ -28,6 +28,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from store.letters import LOWER, UPPER
 from store.segment import sentence_spans
 
 _PARAGRAPH = re.compile(r"\n[ \t\u00a0]*\n")
@@ -50,7 +51,8 @@ _TITLE = (
     r"(?:Senator|Representative|President|Attorney General|Speaker|Leader|Secretary|"
     r"Chairman|Chair|Spokeswoman|Spokesman|Judge|Justice|Director)\s+)"
 )
-_NAME_WORD = r"[A-Z][a-zA-Z’'\-]*[a-z][a-zA-Z’'\-]*"
+_NAME_WORD = rf"[{UPPER}][{UPPER}{LOWER}’'\-]*[{LOWER}][{UPPER}{LOWER}’'\-]*"
+"""A capitalised word in any script (Okonkwo, McCain, Müller, O’Brien), not an acronym."""
 _NAME = rf"(?:{_TITLE})*(?:{_NAME_WORD}\s+){{0,3}}{_NAME_WORD}"
 _LONG_NAME = rf"(?:{_TITLE})*(?:{_NAME_WORD}\s+){{0,7}}{_NAME_WORD}"
 """A name after its titles and offices: White House Deputy Press Secretary Sarah Sanders."""
@@ -641,7 +643,7 @@ def _antecedent(
     return ""
 
 
-_MENTION = re.compile(r"\b[A-Z][\w’'\-]*?(?=[’']s\b|[’'](?!\w)|[^\w’'\-]|$)")
+_MENTION = re.compile(rf"\b[{UPPER}][\w’'\-]*?(?=[’']s\b|[’'](?!\w)|[^\w’'\-]|$)")
 """A capitalised word, less a possessive ending: who may be one of an article's people."""
 
 

@@ -148,6 +148,28 @@ def test_a_speaker_s_next_quotation_keeps_the_venue(store: Store) -> None:
     assert "told NBC News vs interview with MSNBC" in venue.reason
 
 
+def test_one_speaker_s_sentences_told_in_two_places_are_one_discrepancy(store: Store) -> None:
+    said = (
+        "Mayor Ann Lee spoke after the vote.\n\n"
+        "“We will rebuild the bridge before the winter comes,” Lee {venue}.\n\n"
+        "“Nobody in this town will be left without a road to work,” Lee {venue}.\n"
+    )
+    one = add(store, "One", said.format(venue="told reporters"))
+    two = add(store, "Two", said.format(venue="told CNN"))
+    (venue,) = of_kind(store, "venue")
+    assert venue.reason == (
+        "One / Two: told reporters vs told CNN, of “We will rebuild the bridge before the "
+        "winter comes,” and 1 more"
+    )
+    assert [[s.exact for s in side] for side in venue.each_side] == [
+        ["told reporters", "told reporters"],
+        ["told CNN", "told CNN"],
+    ]
+    assert [{s.article_id for s in side} for side in venue.each_side] == [{one}, {two}]
+    assert venue.sides == (venue.each_side[0][0], venue.each_side[1][0])
+    exact(store, venue)
+
+
 def test_compatible_venues_are_no_discrepancy(store: Store) -> None:
     add(store, "One", f"Jeff Sessions spoke.\n\n“{SAID},” Sessions told NBC.\n")
     add(store, "Two", f"Jeff Sessions spoke.\n\n“{SAID},” Sessions told NBC News on Monday.\n")

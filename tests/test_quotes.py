@@ -133,6 +133,17 @@ def test_a_surname_alone_with_a_role_or_after_said_is_the_speaker() -> None:
         assert only(text).speaker == "", text
 
 
+def test_names_in_letters_outside_ascii_are_names() -> None:
+    assert only("“Wir bauen neu,” said Jürgen Müller.").speaker == "Jürgen Müller"
+    assert only("“Volveremos,” José Ramírez told reporters.").speaker == "José Ramírez"
+    text = "Jürgen Müller spoke on Monday. “We will rebuild,” he said.\n"
+    assert only(text).speaker == "Jürgen Müller"
+    assert named_people("Mayor Ólafur Þórsson met Zoë Ñúñez.\n") == {
+        "Þórsson": "Ólafur Þórsson",
+        "Ñúñez": "Zoë Ñúñez",
+    }
+
+
 def test_people_less_their_titles_and_not_places() -> None:
     text = (
         "A fire broke out in Port Ellery on Tuesday. Fire Chief Maria Okonkwo and Mayor "
