@@ -8,28 +8,34 @@ that more may be added to it (``rf"[{UPPER}{LOWER}\\-]"``).
 from __future__ import annotations
 
 import re
+from array import array
 from collections.abc import Callable
+from itertools import compress, groupby
 
 _CASED_UP_TO = 0x20000
 """No script has cased letters beyond this code point (the planes after it hold
 ideographs), so the search for them stops there."""
 
 
-def _class(has_case: Callable[[str], bool]) -> str:
-    """The code points that ``has_case``, as ranges for a character class."""
+_EVERY = array("I", range(_CASED_UP_TO)).tobytes().decode("utf-32-le", "surrogatepass")
+"""Every code point below ``_CASED_UP_TO``, in order, made in C."""
+
+
+def _class(*has_case: Callable[[str], bool]) -> str:
+    """The code points for which any of ``has_case`` holds, as ranges for a character
+    class. The tests run in C over every code point (``compress``); Python only walks
+    the few thousand letters found."""
+    found = sorted({ord(c) for test in has_case for c in compress(_EVERY, map(test, _EVERY))})
     ranges: list[str] = []
-    start = None
-    for code in range(_CASED_UP_TO + 1):
-        if code < _CASED_UP_TO and has_case(chr(code)):
-            start = code if start is None else start
-        elif start is not None:
-            first, last = re.escape(chr(start)), re.escape(chr(code - 1))
-            ranges.append(first if start == code - 1 else f"{first}-{last}")
-            start = None
+    for _, run in groupby(enumerate(found), lambda pair: pair[1] - pair[0]):
+        codes = [code for _, code in run]
+        first, last = re.escape(chr(codes[0])), re.escape(chr(codes[-1]))
+        ranges.append(first if len(codes) == 1 else f"{first}-{last}")
     return "".join(ranges)
 
 
-UPPER = _class(lambda c: c.isupper() or c.istitle())
-"""Capital letters (A, Ü, Д) and title-case ones (ǅ)."""
+UPPER = _class(str.istitle)
+"""Capital letters (A, Ü, Д) and title-case ones (ǅ): a letter alone is "title" when it
+is either (every ``isupper`` letter is)."""
 LOWER = _class(str.islower)
 """Small letters (a, ü, д)."""
