@@ -211,7 +211,23 @@ def _wording_discrepancies(group: QuoteGroup, members: list[Unit], found: _Gathe
         ops = _wording_changes(one[0], two[0])
         if ops:
             values = (tuple(" ".join(x) for _, x, _ in ops), tuple(" ".join(y) for _, _, y in ops))
-            found.add("quote-wording", group.id, values, passages[i], passages[j], _changes)
+            shown = (
+                tuple(_as_written(x, one[0].exact) for x in values[0]),
+                tuple(_as_written(y, two[0].exact) for y in values[1]),
+            )
+            found.add("quote-wording", group.id, values, passages[i], passages[j], _changes, shown)
+
+
+def _as_written(words: str, exact: str) -> str:
+    """``words`` (compared lower-cased) as the passage ``exact`` writes them ("Senator
+    Franken", not "senator franken"); as they are when the passage does not have them
+    word for word."""
+    if not words:
+        return words
+    apostrophe = "['’]"
+    pattern = r"[\W_]+".join(re.escape(word).replace("'", apostrophe) for word in words.split())
+    found = re.search(rf"(?<!\w){pattern}(?!\w)", exact, re.IGNORECASE)
+    return found.group(0) if found else words
 
 
 def _side(unit: Unit) -> Side:

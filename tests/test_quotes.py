@@ -567,7 +567,7 @@ def test_a_quote_claiming_a_whole_sentence_differs_from_a_longer_one(store: Stor
     part = add(store, "Part", f"Jeff Sessions spoke.\n\nSessions had been “{said}.”\n")
     comparison = compare(store)
     (wording,) = [d for d in comparison.discrepancies if d.kind == "quote-wording"]
-    assert wording.reason == "Whole → Longer: “—” → “and i am unable to comment on it”"
+    assert wording.reason == "Whole → Longer: “—” → “and I am unable to comment on it”"
     assert {s.article_id for s in wording.sides} == {whole, longer}
     assert part not in {s.article_id for side in wording.each_side for s in side}
 
