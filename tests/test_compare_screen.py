@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from textual.widgets import DataTable
 
 from store import Store
@@ -41,31 +43,35 @@ async def test_C_shows_who_carries_each_quotation(seeded: Store) -> None:
         assert cells == ["…", "", "…", "…", "="]
 
 
+async def shown_side_by_side(pilot, app, chosen: Callable[[str], bool]) -> list[DocView]:  # type: ignore[no-untyped-def]
+    """Open ``C``, press ``enter`` on the first discrepancy whose reason ``chosen``
+    accepts: the columns on screen afterwards."""
+    screen = await opened(pilot, app)
+    await pilot.press("tab")
+    table = screen.query_one("#discrepancies", DataTable)
+    assert screen.focused is table
+    reasons = [str(table.get_row_at(i)[2]) for i in range(table.row_count)]
+    table.move_cursor(row=next(i for i, r in enumerate(reasons) if chosen(r)))
+    await pilot.press("enter")
+    await pilot.pause()
+    assert not isinstance(app.screen, CompareScreen)
+    return [c.doc_view for c in app.columns if c.display]
+
+
 async def test_enter_shows_two_passages_side_by_side_with_the_changed_words(
     seeded: Store,
 ) -> None:
     app = make_app(seeded)
     async with app.run_test(size=(160, 48)) as pilot:
-        screen = await opened(pilot, app)
-        await pilot.press("tab")
-        table = screen.query_one("#discrepancies", DataTable)
-        assert screen.focused is table
-        reasons = [str(table.get_row_at(i)[2]) for i in range(table.row_count)]
-        row = next(i for i, r in enumerate(reasons) if "“with” → “about”" in r)
-        table.move_cursor(row=row)
-        await pilot.press("enter")
-        await pilot.pause()
-        assert not isinstance(app.screen, CompareScreen)
-        views = [c.doc_view for c in app.columns if c.display]
+        views = await shown_side_by_side(pilot, app, lambda r: "“with” → “about”" in r)
         chosen = [v for v in views if v.selection is not None]
         assert len(chosen) == 2
         lit = sorted(v.text[s:e] for v in chosen for s, e in v.matches)
         assert lit == ["about", "with"]
-        shown = [c.article.id for c in app.columns if c.display]
         assert abs(views.index(chosen[0]) - views.index(chosen[1])) == 1, "adjacent"
         outlets = [c.article.outlet for c in app.columns]
         assert len(outlets) == len(set(outlets)) == 5, "each article in one column still"
-        assert len(shown) == 4
+        assert len(views) == 4
 
 
 async def test_enter_brings_an_open_article_beside_rather_than_opening_it_twice(
@@ -73,19 +79,11 @@ async def test_enter_brings_an_open_article_beside_rather_than_opening_it_twice(
 ) -> None:
     app = make_app(seeded)
     async with app.run_test(size=(160, 48)) as pilot:
-        screen = await opened(pilot, app)
-        await pilot.press("tab")
-        table = screen.query_one("#discrepancies", DataTable)
-        reasons = [str(table.get_row_at(i)[2]) for i in range(table.row_count)]
-        row = next(i for i, r in enumerate(reasons) if "fired" in r and "resigned" in r)
-        table.move_cursor(row=row)
-        await pilot.press("enter")
-        await pilot.pause()
-        visible = [c for c in app.columns if c.display]
-        chosen = [c for c in visible if c.selection is not None]
+        views = await shown_side_by_side(pilot, app, lambda r: "fired" in r and "resigned" in r)
+        chosen = [v for v in views if v.selection is not None]
         assert len(chosen) == 2
-        assert {c.selected_text.split()[-1] for c in chosen} >= {"fired"}
-        assert abs(visible.index(chosen[0]) - visible.index(chosen[1])) == 1, "adjacent"
+        assert {v.selected_text.split()[-1] for v in chosen} >= {"fired"}
+        assert abs(views.index(chosen[0]) - views.index(chosen[1])) == 1, "adjacent"
         outlets = [c.article.outlet for c in app.columns]
         assert sorted(outlets) == sorted(set(outlets)), "no article in two columns"
 
