@@ -220,14 +220,15 @@ def _wording_discrepancies(group: QuoteGroup, members: list[Unit], found: _Gathe
 
 def _as_written(words: str, exact: str) -> str:
     """``words`` (compared lower-cased) as the passage ``exact`` writes them ("Senator
-    Franken", not "senator franken"); as they are when the passage does not have them
-    word for word."""
+    Franken", not "senator franken"); as compared, with "I" a capital, when the passage
+    does not have them word for word."""
     if not words:
         return words
     apostrophe = "['’]"
     pattern = r"[\W_]+".join(re.escape(word).replace("'", apostrophe) for word in words.split())
     found = re.search(rf"(?<!\w){pattern}(?!\w)", exact, re.IGNORECASE)
-    return found.group(0) if found else words
+    # Not word for word: a contraction spelt out ("I'm" compared as "i am").
+    return found.group(0) if found else re.sub(r"\bi\b", "I", words)
 
 
 def _side(unit: Unit) -> Side:

@@ -277,3 +277,13 @@ def test_a_venue_on_the_next_line_is_another_quotation_s(store: Store) -> None:
         "“I will recuse myself when it is appropriate,” Jeff Sessions told NBC News.\n",
     )
     assert of_kind(store, "venue") == []
+
+
+def test_reasons_quote_the_changed_words_as_the_passage_writes_them() -> None:
+    from store.discrepancies import _as_written
+
+    assert _as_written("senator franken", "Senator Franken, I'm not aware") == "Senator Franken"
+    assert _as_written("it'd", "I think it’d be easier") == "it’d"
+    assert _as_written("that when", "I have said that, when it's") == "that, when"
+    assert _as_written("and i am unable", "and I'm unable") == "and I am unable"
+    assert _as_written("", "anything") == ""
