@@ -247,9 +247,11 @@ async def test_x_deletes_the_annotation_under_the_cursor_and_u_brings_it_back(
         before = annotations(seeded)
         await pilot.press("x")
         assert annotations(seeded) == []
-        assert "Annotation deleted" in notices(app)
+        assert "Annotation deleted (u undoes)." in detail_line(app)
         await pilot.press("u")
         assert annotations(seeded) == before
+        assert "Undid: " in detail_line(app), "said on the detail line"
+        assert not app.query(Toast), "not in a toast"
         await pilot.press("x", "x")
         assert "No annotation under the cursor." in notices(app)
 

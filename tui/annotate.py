@@ -95,6 +95,11 @@ class AnnotatingApp(ReadingApp):
         links = self.store.links_of(mark.id) if mark else []
         self.query_one(DetailBar).show(annotation, links, self.link_source is not None)
 
+    def done(self, message: str) -> None:
+        """Say what a key did on the detail line (plain text), not in a toast: a toast
+        is a widget mounted and laid out, more than a frame's work for every key."""
+        self.query_one(DetailBar).notice(message)
+
     # -- what an action applies to ------------------------------------------------
 
     def marks_for(self, article_id: int) -> ArticleMarks:
@@ -186,7 +191,7 @@ class AnnotatingApp(ReadingApp):
         removed = annotation is None or tag.name not in annotation.tags
         # On the detail line, not in a toast: a toast per key stacks up, and each
         # one mounted or dismissed relays out the whole screen.
-        self.query_one(DetailBar).notice(f"{'Removed' if removed else 'Tagged'} {tag.name}.")
+        self.done(f"{'Removed' if removed else 'Tagged'} {tag.name}.")
 
     def action_pick_tags(self) -> None:
         passage = self._passage()
@@ -216,7 +221,7 @@ class AnnotatingApp(ReadingApp):
                 return
             self._stored(annotation, passage.article_id, removed=existing.id if existing else None)
             passage.column.doc_view.clear_selection()
-            self.notify("Tags: " + (", ".join(names) or "none") + ".", markup=False, timeout=2)
+            self.done("Tags: " + (", ".join(names) or "none") + ".")
 
         from tui.screens.tag_picker import TagPicker
 
@@ -296,7 +301,7 @@ class AnnotatingApp(ReadingApp):
                 self._failed(err)
                 return
             self._stored(annotation, passage.article_id, removed=found.id if found else None)
-            self.notify("Note saved.", timeout=2)
+            self.done("Note saved.")
 
         from tui.screens.note_editor import NoteEditor
 
@@ -316,7 +321,7 @@ class AnnotatingApp(ReadingApp):
             self._failed(err)
             return
         self._stored(None, column.article.id, removed=annotation.id)
-        self.notify("Annotation deleted (u undoes).", timeout=2)
+        self.done("Annotation deleted (u undoes).")
 
     def action_undo(self) -> None:
         self._history(self.store.undo, "Undid", "Nothing to undo.")
@@ -335,7 +340,7 @@ class AnnotatingApp(ReadingApp):
             self.notify(nothing, severity="warning", markup=False, timeout=2)
             return
         self.reload_marks()
-        self.notify(f"{done}: {what}.", markup=False, timeout=2)
+        self.done(f"{done}: {what}.")
 
     # -- links --------------------------------------------------------------------
 
@@ -364,7 +369,7 @@ class AnnotatingApp(ReadingApp):
             passage.end,
         ):
             self.link_source = None
-            self.notify("Link cancelled.", markup=False, timeout=2)
+            self.done("Link cancelled.")
             return
 
         def chosen(result: tuple[str, str] | None) -> None:
@@ -387,7 +392,7 @@ class AnnotatingApp(ReadingApp):
                 marks.put(end)
                 marks.link(end.id)
                 self._redraw(end.article_id)
-            self.notify(f"Linked: {link.kind}.", markup=False, timeout=2)
+            self.done(f"Linked: {link.kind}.")
 
         from tui.screens.link_kind import LinkKind
 
