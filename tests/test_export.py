@@ -275,6 +275,11 @@ def test_import_reanchors_moved_passages_and_reports_what_it_cannot_attach(
         ('{"type": "Thing"}', "no annotations found"),
         ('[{"id": "x", "target": {"selector": []}}]', "item 1: no TextQuoteSelector"),
         ('[{"target": {}}]', "item 1: not an annotation"),
+        ('{"first": "https://example.com/page1"}', "no annotations found"),
+        ('{"first": {"items": [\n\n{"id": ', "not JSON .* at line 3"),
+        ('[]  [', "not JSON \\(Extra data"),
+        ('{"items": [] "sources": []}', "not JSON"),
+        ("", "not JSON"),
     ],
 )
 def test_bad_json_is_refused_naming_the_item(
@@ -285,6 +290,29 @@ def test_bad_json_is_refused_naming_the_item(
     with pytest.raises(StoreError, match=message):
         import_json(seeded, path)
     assert seeded.find_annotations() == []
+
+
+def test_every_shape_of_collection_imports_with_sources_before_or_after(
+    seeded: Store, tmp_path: Path
+) -> None:
+    annotate(seeded)
+    exported_json = json.loads(exported(seeded, "json"))
+    items, sources = exported_json["first"]["items"], exported_json["sources"]
+    shapes = {
+        "page last": {"sources": sources, "first": {"type": "AnnotationPage", "items": items}},
+        "sources last": {"first": {"items": items}, "sources": sources, "label": "x"},
+        "a page": {"type": "AnnotationPage", "items": items, "sources": sources},
+        "a list": items,
+    }
+    for shape, data in shapes.items():
+        path = tmp_path / f"{shape}.json"
+        path.write_text(json.dumps(data, indent=2), encoding="utf-8")
+        fresh = open_store(tmp_path / f"{shape}.db")
+        seed_once(fresh)
+        report = import_json(fresh, path)
+        assert (report.added, report.links, report.unattached) == (3, 3, []), shape
+        assert exported(fresh, "json") == exported(seeded, "json"), shape
+        fresh.close()
 
 
 def test_hypothesis_export_maps_by_url(seeded: Store, tmp_path: Path) -> None:
