@@ -277,7 +277,7 @@ def test_import_reanchors_moved_passages_and_reports_what_it_cannot_attach(
         ('[{"target": {}}]', "item 1: not an annotation"),
         ('{"first": "https://example.com/page1"}', "no annotations found"),
         ('{"first": {"items": [\n\n{"id": ', "not JSON .* at line 3"),
-        ('[]  [', "not JSON \\(Extra data"),
+        ("[]  [", "not JSON \\(Extra data"),
         ('{"items": [] "sources": []}', "not JSON"),
         ("", "not JSON"),
     ],
