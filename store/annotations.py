@@ -60,9 +60,9 @@ class Link:
     created: str
 
 
-@dataclass(frozen=True, slots=True)
-class Mark:
-    """What drawing an annotation needs, loaded fast for thousands: no texts, no note."""
+class Mark(NamedTuple):
+    """What drawing an annotation needs, loaded fast for thousands: no texts, no note.
+    A named tuple, as ``Annotation``: made in a fraction of a frozen dataclass's time."""
 
     id: str
     start: int
@@ -143,6 +143,11 @@ _ANNOTATION_SELECT = """
 """
 """An annotation's columns, then its tags as their ids ("1,3"; NULL for none)."""
 _BY_ARTICLE = _ANNOTATION_SELECT + " WHERE a.article_id = ? ORDER BY a.start, a.end, a.id"
+_MARKS = """
+    SELECT a.id, a.start, a.end,
+           (SELECT group_concat(tag_id) FROM annotation_tags WHERE annotation_id = a.id)
+    FROM annotations a WHERE a.article_id = ? ORDER BY a.start, a.end, a.id
+"""
 
 
 class TagSets:
@@ -190,30 +195,15 @@ class AnnotationOps:
         rows = self.conn.execute(_BY_ARTICLE, (article_id,))
         return list(map(TagSets(self.tags()).annotation, rows))
 
-    def _tag_names(self, article_id: int) -> dict[str, tuple[str, ...]]:
-        """The tags of each tagged annotation of the article, in tag order."""
-        names = {tag.id: tag.name for tag in self.tags()}
-        tagged: dict[str, list[int]] = {}
-        for annotation_id, tag_id in self.conn.execute(
-            "SELECT annotation_id, tag_id FROM annotation_tags"
-            " WHERE annotation_id IN (SELECT id FROM annotations WHERE article_id = ?)",
-            (article_id,),
-        ):
-            tagged.setdefault(annotation_id, []).append(tag_id)
-        return {key: tuple(names[t] for t in sorted(ids)) for key, ids in tagged.items()}
-
     def marks(self, article_id: int) -> list[Mark]:
         """The article's annotations as drawn: positions and tags only, in text order.
 
-        Two plain queries joined here: an order of magnitude faster than building
-        every Annotation, which matters for an article with 10,000 of them.
+        One query that reads no texts, tags named once per set (``TagSets``): an
+        article with 10,000 annotations opens with them drawn.
         """
-        tags = self._tag_names(article_id)
-        rows = self.conn.execute(
-            "SELECT id, start, end FROM annotations WHERE article_id = ? ORDER BY start, end, id",
-            (article_id,),
-        )
-        return [Mark(ident, start, end, tags.get(ident, ())) for ident, start, end in rows]
+        tags = TagSets(self.tags())
+        rows = self.conn.execute(_MARKS, (article_id,))
+        return [Mark(ident, start, end, tags(ids)) for ident, start, end, ids in rows]
 
     def annotation(self, annotation_id: str) -> Annotation:
         row = self.conn.execute(_ANNOTATION_SELECT + " WHERE a.id = ?", (annotation_id,)).fetchone()
