@@ -52,9 +52,9 @@ class ReaderApp(AnnotatingApp):
         if other is not None:
             # Its article is open already: bring that column beside, show it once.
             if first + 1 < len(columns):
-                self.screen.move_child(other, after=columns[first])
+                self.screen_stack[0].move_child(other, after=columns[first])
             else:
-                self.screen.move_child(other, before=columns[first])
+                self.screen_stack[0].move_child(other, before=columns[first])
             columns = self.columns
             first = columns.index(next(c for c in columns if c.article.id == one.article_id))
         second = first + 1 if first + 1 < len(columns) else first - 1

@@ -178,7 +178,7 @@ class ReadingApp(App[None]):
         target = index + step
         if not columns or not 0 <= target < len(columns):
             return
-        container = self.screen
+        container = self.screen_stack[0]  # the columns' screen, whichever is on top
         if step < 0:
             container.move_child(columns[index], before=columns[target])
         else:
