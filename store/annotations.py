@@ -484,16 +484,10 @@ class AnnotationOps:
         return _Action(self, description)
 
     def _insert_annotation(
-        self,
-        changes: Changes,
-        article_id: int,
-        start: int,
-        end: int,
-        note: str,
-        annotation_id: str | None = None,
-        when: tuple[str, str] | None = None,
+        self, changes: Changes, article_id: int, start: int, end: int, note: str
     ) -> str:
-        row = self._annotation_row(article_id, start, end, note, annotation_id, when)
+        """A new annotation, made now; its id."""
+        row = self._annotation_row(article_id, start, end, note)
         changes.add("annotations", row)
         return str(row["id"])
 
