@@ -18,20 +18,15 @@ TITLE_LINES = 2
 """The title wraps to at most this many lines; what does not fit ends in an ellipsis."""
 
 
-def heading(article: Article) -> Content:
-    """The column heading: outlet and date on one line, the title below. Text, never markup."""
+def heading_rows(article: Article, width: int) -> list[Content]:
+    """The heading's lines at ``width`` cells: outlet and date, then the title wrapped.
+    Text, never markup."""
     first = Content.assemble(
         (article.label, "bold"), (f"  {article.published}" if article.published else "", "dim")
     )
-    return Content("\n").join([first, Content(article.title)])
-
-
-def heading_rows(article: Article, width: int) -> list[Content]:
-    """The heading's lines at ``width`` cells: the outlet line, then the title wrapped."""
-    first, *title = heading(article).split("\n")
     lines = [first.truncate(width, ellipsis=True)]
-    if any(line.plain.strip() for line in title):
-        wrapped = Content("\n").join(title).wrap(width)
+    if article.title.strip():
+        wrapped = Content(article.title).wrap(width)
         if len(wrapped) > TITLE_LINES:
             rest = Content(" ").join(wrapped[TITLE_LINES - 1 :])
             wrapped = [*wrapped[: TITLE_LINES - 1], rest.truncate(width, ellipsis=True)]

@@ -65,11 +65,6 @@ class DetailBar(Widget):
         self._notice_timer = self.set_timer(NOTICE_SECONDS, self._end_notice)
         self.refresh()
 
-    @property
-    def notice_text(self) -> str:
-        """The notice on the line now ('' when none)."""
-        return self._notice.plain
-
     def _end_notice(self) -> None:
         self._notice = Content("")
         self._notice_timer = None
