@@ -21,8 +21,9 @@ from pathlib import Path
 from benchmarks.corpus import event_articles
 from benchmarks.registry import BenchmarkError, Measurement, Options, benchmark
 from store import open_store
-from store.compare import Comparison, compare
-from store.seeds import seed_once
+from store.compare.findings import Comparison
+from store.db.comparing import compare
+from store.db.seeds import seed_once
 
 GENERATED = 1000
 """Articles in the generated corpus."""

@@ -33,7 +33,7 @@ from textual.pilot import Pilot
 from benchmarks.corpus import make_big_article
 from benchmarks.registry import BenchmarkError, Measurement, Options, benchmark
 from store import Store, open_store
-from store.segment import next_sentence
+from store.text.segment import next_sentence
 from tui.app import ReaderApp, make_app
 from tui.widgets.doc_view import DocView
 

@@ -31,8 +31,8 @@ from pathlib import Path
 from benchmarks.corpus import event_articles
 from benchmarks.registry import BenchmarkError, Measurement, Options, benchmark
 from store import open_store
-from store.export import Selection, export
-from store.interchange import import_json
+from store.formats.importing import import_json
+from store.formats.selection import Selection, export
 
 ANNOTATIONS = 100_000
 SMALL = 10_000

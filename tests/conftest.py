@@ -7,7 +7,7 @@ from collections.abc import Iterator
 import pytest
 
 from store import Store, open_store
-from store.seeds import seed_once
+from store.db.seeds import seed_once
 
 
 @pytest.fixture

@@ -16,8 +16,8 @@ from textual.widgets import Input
 from textual.widgets._toast import Toast
 
 from store import Store, open_store
-from store.seeds import seed_once
-from store.segment import sentence_at
+from store.db.seeds import seed_once
+from store.text.segment import sentence_at
 from tests.screen import screen_lines
 from tui.app import ReaderApp, make_app
 from tui.screens.link_kind import LinkKind

@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from store import Annotation, SpanIndex, Store, StoreError, open_store
-from store.seeds import seed_once
+from store.db.seeds import seed_once
 
 
 def article(store: Store) -> tuple[int, str]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from store import Store, open_store
-from store.seeds import seed_metadata
+from store.db.seeds import seed_metadata
 from tests.screen import screen_lines, screen_text
 from tui.app import ReaderApp, make_app
 from tui.cli import article_ids

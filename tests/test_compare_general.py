@@ -10,7 +10,8 @@ from __future__ import annotations
 import pytest
 
 from store import Store
-from store.compare import Comparison, Discrepancy, QuoteGroup, compare
+from store.compare.findings import Comparison, Discrepancy, QuoteGroup
+from store.db.comparing import compare
 
 HERALD = """Warehouse fire in Port Ellery injures 12, officials say
 

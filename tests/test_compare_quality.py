@@ -20,8 +20,9 @@ from pathlib import Path
 import pytest
 
 from store import Store, open_store
-from store.compare import Comparison, Side, compare
-from store.seeds import seed_once
+from store.compare.findings import Comparison, Side
+from store.db.comparing import compare
+from store.db.seeds import seed_once
 
 EVAL = json.loads((Path(__file__).parent / "compare_eval.json").read_text(encoding="utf-8"))
 Span = tuple[str, int, int]

@@ -129,7 +129,7 @@ def test_reader_compare_prints_groups_and_discrepancies_as_json(tmp_path) -> Non
     import json
 
     from store import open_store
-    from store.seeds import seed_once
+    from store.db.seeds import seed_once
     from tests.test_export import run
 
     db = tmp_path / "r.db"

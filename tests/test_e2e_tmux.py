@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from store.segment import next_word
+from store.text.segment import next_word
 
 READER = Path(sys.executable).parent / "reader"
 

@@ -16,18 +16,12 @@ from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
 from store import Store, StoreError, open_store
-from store.annotations import Annotation, Link
-from store.db import Article
-from store.export import (
-    JsonItems,
-    Selection,
-    annotation_json,
-    escape_markdown,
-    export,
-    link_json,
-)
-from store.interchange import import_json
-from store.seeds import seed_once
+from store.db.seeds import seed_once
+from store.formats.importing import import_json
+from store.formats.markdown_text import escape_markdown
+from store.formats.selection import Selection, export
+from store.formats.w3c import JsonItems, annotation_json, link_json
+from store.records import Annotation, Article, Link
 
 GOLDEN = Path(__file__).parent / "golden"
 WHEN = datetime(2026, 11, 22, 12, 0, tzinfo=UTC)
@@ -158,7 +152,7 @@ awkward = st.text(
 def test_any_passage_and_note_survive_markdown_and_json(
     tmp_path_factory: pytest.TempPathFactory, passage: str, note: str
 ) -> None:
-    from store.ingest import clean_text
+    from store.text.clean import clean_text
 
     text = clean_text("Start.\n\n" + passage + "\n\nEnd.")
     folder = tmp_path_factory.mktemp("round")

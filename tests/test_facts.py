@@ -5,8 +5,11 @@ Small hand-written texts."""
 
 from __future__ import annotations
 
-from store import Store, facts
-from store.compare import Discrepancy, compare, to_json
+from store import Store
+from store.compare import facts
+from store.compare.findings import Discrepancy
+from store.db.comparing import compare
+from store.formats.comparison import to_json
 
 
 def add(store: Store, title: str, text: str) -> int:
@@ -280,7 +283,7 @@ def test_a_venue_on_the_next_line_is_another_quotation_s(store: Store) -> None:
 
 
 def test_reasons_quote_the_changed_words_as_the_passage_writes_them() -> None:
-    from store.discrepancies import _as_written
+    from store.compare.discrepancies import _as_written
 
     assert _as_written("senator franken", "Senator Franken, I'm not aware") == "Senator Franken"
     assert _as_written("it'd", "I think it’d be easier") == "it’d"

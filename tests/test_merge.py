@@ -9,8 +9,8 @@ import pytest
 from test_export import annotate, exported, run
 
 from store import Store, StoreError, open_store
-from store.interchange import merge_database
-from store.seeds import seed_once
+from store.db.seeds import seed_once
+from store.formats.merge import merge_database
 
 
 @pytest.fixture

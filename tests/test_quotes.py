@@ -12,10 +12,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from benchmarks.corpus import quoting_articles
-from store import Store, grouping
-from store.compare import Comparison, compare, to_json
-from store.findings import words
-from store.quotes import Quote, find_quotes, named_people
+from store import Store
+from store.compare import grouping
+from store.compare.findings import Comparison, words
+from store.compare.quotes import Quote, find_quotes, named_people
+from store.db.comparing import compare
+from store.formats.comparison import to_json
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 

@@ -18,8 +18,8 @@ from textual import events
 from textual.pilot import Pilot
 
 from store import Store
-from store.search import find_all
-from store.segment import paragraph_at, sentence_at
+from store.text.find import find_all
+from store.text.segment import paragraph_at, sentence_at
 from tests.screen import screen_lines, screen_text
 from tui import wrap
 from tui.app import ReaderApp, make_app
@@ -1141,7 +1141,7 @@ async def test_an_empty_article_says_so_and_keys_are_harmless(store: Store) -> N
 
 def test_the_seed_sentences_used_here_are_whole_sentences() -> None:
     """FLYNN, MCMASTER and HARWARD are sentences of seed 004 by the store's own rules."""
-    from store.seeds import seed_dir
+    from store.db.seeds import seed_dir
 
     text = (seed_dir() / "004_4634679750e0c7aa.txt").read_text(encoding="utf-8")
     for sentence in (FLYNN, MCMASTER, HARWARD):

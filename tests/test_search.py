@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from store.search import find_all
+from store.text.find import find_all
 
 
 def test_finds_every_occurrence_ignoring_case() -> None:

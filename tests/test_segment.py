@@ -11,8 +11,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from store import segment
-from store.segment import (
+from store.text import segment
+from store.text.segment import (
     WINDOW,
     next_paragraph,
     next_sentence,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from store import open_store
-from store.seeds import seed_once
+from store.db.seeds import seed_once
 from tui.app import ReaderApp, make_app
 
 

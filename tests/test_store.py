@@ -9,10 +9,11 @@ import pytest
 from sqlite_utils import Database
 
 from store import IngestError, Store, StoreError, open_store
-from store.ingest import clean_text, read_document
-from store.migrations import migrations
-from store.schema import DEFAULT_TAGS, MIGRATIONS
-from store.seeds import seed_dir, seed_metadata, seed_once
+from store.db.migrations import migrations
+from store.db.schema import DEFAULT_TAGS, MIGRATIONS
+from store.db.seeds import seed_dir, seed_metadata, seed_once
+from store.ingest.files import read_document
+from store.text.clean import clean_text
 
 
 def columns(store: Store, table: str) -> set[str]:
@@ -89,7 +90,7 @@ def test_reopening_a_file_seen_before_does_not_decode_it_again(
     def fail(*args: object) -> None:
         raise AssertionError("decoded again")
 
-    monkeypatch.setattr("store.db.document_from_bytes", fail)
+    monkeypatch.setattr("store.db.articles.document_from_bytes", fail)
     assert store.add_file(path) == (first, False)
     assert store.article(first).length == len("Title\n\nBody.")
 
@@ -175,7 +176,7 @@ def test_directory_is_not_a_file(tmp_path: Path) -> None:
 
 
 def test_huge_file_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("store.ingest.MAX_BYTES", 10)
+    monkeypatch.setattr("store.ingest.files.MAX_BYTES", 10)
     path = tmp_path / "big.txt"
     path.write_text("x" * 11, encoding="utf-8")
     with pytest.raises(IngestError, match="too large"):

@@ -14,7 +14,8 @@ from typing import TYPE_CHECKING, ClassVar
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 
-from store import Annotation, Store, StoreError, segment
+from store import Annotation, Store, StoreError
+from store.text import segment
 from tui.marks import ArticleMarks
 from tui.reading import ReadingApp
 from tui.widgets.column import ArticleColumn

@@ -14,7 +14,7 @@ from store import Store, StoreError
 from tui.annotate import AnnotatingApp
 
 if TYPE_CHECKING:
-    from store.compare import Side
+    from store.compare.findings import Side
 
 
 class ReaderApp(AnnotatingApp):
@@ -38,7 +38,7 @@ class ReaderApp(AnnotatingApp):
 
     def show_pair(self, one: Side, two: Side) -> None:
         """Two passages in adjacent columns, selected, their differing words highlighted."""
-        from store.compare import differing_words
+        from store.compare.analysis import differing_words
 
         columns = self.columns
         first = next(
@@ -81,7 +81,8 @@ class ReaderApp(AnnotatingApp):
         from tui.screens.dialogs import Confirm, Prompt
 
         def write(path: Path, force: bool) -> None:
-            from store.export import Selection, export, format_of, write_atomically
+            from store.formats.atomic import write_atomically
+            from store.formats.selection import Selection, export, format_of
 
             try:
                 with write_atomically(path, force=force) as out:

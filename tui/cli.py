@@ -19,7 +19,7 @@ from store import ReaderError, Store, open_store
 from tui import __version__
 
 if TYPE_CHECKING:
-    from store.interchange import Report
+    from store.formats.importing import Report
 
 DB_ENV = "READER_DB"
 
@@ -53,7 +53,7 @@ def article_ids(store: Store, paths: Sequence[Path]) -> list[int]:
     """The articles to show: the given files (imported if new), else every article."""
     if paths:
         return [store.add_file(path)[0] for path in paths]
-    from store.seeds import seed_once
+    from store.db.seeds import seed_once
 
     seed_once(store)
     return [article.id for article in store.articles()]
@@ -80,7 +80,8 @@ def export_parser() -> argparse.ArgumentParser:
 
 
 def export_command(argv: Sequence[str]) -> int:
-    from store.export import Selection, export, format_of, write_atomically
+    from store.formats.atomic import write_atomically
+    from store.formats.selection import Selection, export, format_of
 
     args = export_parser().parse_args(argv)
     if args.format is None:
@@ -105,7 +106,7 @@ def export_command(argv: Sequence[str]) -> int:
 
 
 def import_command(argv: Sequence[str]) -> int:
-    from store.interchange import import_json
+    from store.formats.importing import import_json
 
     parser = argparse.ArgumentParser(
         prog="reader import",
@@ -119,7 +120,7 @@ def import_command(argv: Sequence[str]) -> int:
 
 
 def merge_command(argv: Sequence[str]) -> int:
-    from store.interchange import merge_database
+    from store.formats.merge import merge_database
 
     parser = argparse.ArgumentParser(
         prog="reader merge",
@@ -154,7 +155,8 @@ def _bring_in(
 def compare_command(argv: Sequence[str]) -> int:
     import json
 
-    from store.compare import compare, to_json, to_markdown
+    from store.db.comparing import compare
+    from store.formats.comparison import to_json, to_markdown
 
     parser = argparse.ArgumentParser(
         prog="reader compare",

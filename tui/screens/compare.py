@@ -22,18 +22,9 @@ from textual.widgets import DataTable, ProgressBar, Static
 from textual.worker import Worker, WorkerState
 
 from store import StoreError
-from store.compare import (
-    Comparison,
-    Discrepancy,
-    QuoteGroup,
-    Side,
-    Snapshot,
-    accept,
-    analyse,
-    dismiss,
-    pair_for,
-    save_cache,
-)
+from store.compare.analysis import analyse, pair_for
+from store.compare.findings import Comparison, Discrepancy, QuoteGroup, Side
+from store.db.comparing import accept, corpus_of, dismiss, save_cache
 
 if TYPE_CHECKING:
     from store import Store
@@ -63,14 +54,14 @@ class CompareScreen(Screen[Pair | None]):
     def __init__(self, store: Store) -> None:
         super().__init__()
         self.store = store
-        self.snapshot = Snapshot(store)
+        self.corpus = corpus_of(store)
         self.comparison: Comparison | None = None
-        self.labels = {a.id: a.label for a in self.snapshot.articles()}
+        self.labels = {a.id: a.label for a in self.corpus.articles()}
 
     def compose(self) -> ComposeResult:
         with Vertical(id="compare-progress"):
             yield Static(Content("Finding quotations…"))
-            yield ProgressBar(total=max(1, len(self.snapshot.articles())), show_eta=False)
+            yield ProgressBar(total=max(1, len(self.corpus.articles())), show_eta=False)
         yield Static(Content("Quotations carried by several articles"), classes="title")
         yield DataTable(id="matrix", cursor_type="cell", zebra_stripes=True)
         yield Static(Content("Discrepancies"), classes="title")
@@ -89,13 +80,13 @@ class CompareScreen(Screen[Pair | None]):
         def progress(done: int, total: int) -> None:
             self.app.call_from_thread(bar.update, progress=done, total=total)
 
-        self.run_worker(lambda: analyse(self.snapshot, progress), thread=True, name="compare")
+        self.run_worker(lambda: analyse(self.corpus, progress), thread=True, name="compare")
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.worker.name != "compare":
             return
         if event.state == WorkerState.SUCCESS:
-            save_cache(self.store, self.snapshot)
+            save_cache(self.store, self.corpus)
             self.comparison = event.worker.result
             self.query_one("#compare-progress").display = False
             self._fill()

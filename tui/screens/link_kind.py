@@ -12,7 +12,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from store.schema import LINK_KINDS
+from store.db.schema import LINK_KINDS
 
 KIND_HELP = {
     "contradicts": "the passages disagree",

@@ -47,8 +47,9 @@ from textual.strip import Strip
 from textual.style import Style as VisualStyle
 from textual.worker import get_current_worker
 
-from store import Mark, segment
-from store.search import find_all
+from store import Mark
+from store.text import segment
+from store.text.find import find_all
 from tui.wrap import Rows, is_single_cell, wrap_text
 
 SYNC_WRAP_CHARS = 200_000

@@ -1,24 +1,21 @@
-"""Turn a file's bytes into article text the rest of the program can trust.
+"""Plain-text files as articles: read with limits, decoded, cleaned.
 
-The text is kept as written: the only changes are decoding, newline
-normalization and replacing control characters by U+FFFD one for one, so that
-the terminal never receives an escape sequence from an article and every
+The text is kept as written: the only changes are decoding and
+``store.text.clean.clean_text`` (newlines, control characters), so every
 annotation offset stays valid.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from store.errors import IngestError
+from store.text.clean import clean_text, content_hash
 
 MAX_BYTES = 64 * 1024 * 1024
 """Largest file accepted as one article (64 MiB)."""
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-_NEWLINES = re.compile(r"\r\n?|\u2028|\u2029|\x85")
 _TITLE_CHARS = 160
 
 
@@ -36,22 +33,6 @@ class Document:
     @property
     def content_hash(self) -> str:
         return content_hash(self.text)
-
-
-def content_hash(text: str) -> str:
-    """The SHA-256 of the text's UTF-8 bytes: equal texts are one article."""
-    import hashlib
-
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
-
-
-def clean_text(raw: str) -> str:
-    """Normalize newlines to ``\\n`` and replace other control characters by U+FFFD.
-
-    Tabs and newlines are kept; every other C0 or C1 control character becomes one
-    U+FFFD, so the result has the same length as the newline-normalized input.
-    """
-    return _CONTROL.sub("\ufffd", _NEWLINES.sub("\n", raw))
 
 
 def guess_title(text: str) -> str:

@@ -31,8 +31,8 @@ from functools import cached_property, lru_cache
 from itertools import combinations, pairwise
 from typing import TYPE_CHECKING, Any
 
-from store import facts
-from store.findings import (
+from store.compare import facts
+from store.compare.findings import (
     Discrepancy,
     Occurrence,
     QuoteGroup,
@@ -42,17 +42,17 @@ from store.findings import (
     stable_id,
     words,
 )
-from store.grouping import STOP, Sets, Unit
-from store.letters import LOWER, UPPER
-from store.quotes import Quote, speaker_key
+from store.compare.grouping import STOP, Sets, Unit
+from store.compare.quotes import Quote, speaker_key
+from store.text.letters import LOWER, UPPER
 
 if TYPE_CHECKING:
-    from store.compare import Snapshot
-    from store.db import Article
+    from store.compare.corpus import Corpus
+    from store.records import Article
 
 
 def find_discrepancies(
-    store: Snapshot,
+    store: Corpus,
     quotes: dict[int, list[Quote]],
     groups: list[tuple[QuoteGroup, list[Unit]]],
 ) -> list[Discrepancy]:
@@ -393,7 +393,7 @@ class _QuoteVenues:
     them if it names the speaker; else where the speaker's quotation before it was
     said (the same interview goes on), if no one else is quoted between them."""
 
-    def __init__(self, store: Snapshot, quotes: dict[int, list[Quote]]) -> None:
+    def __init__(self, store: Corpus, quotes: dict[int, list[Quote]]) -> None:
         self.store = store
         self.quotes = quotes
         self.found: dict[int, list[list[facts.Venue]]] = {}
@@ -531,7 +531,7 @@ class _Sentence:
         return frozenset(side.article_id for side in self.sides)
 
 
-def _sentences(store: Snapshot, quotes: dict[int, list[Quote]]) -> list[_Sentence]:
+def _sentences(store: Corpus, quotes: dict[int, list[Quote]]) -> list[_Sentence]:
     found: dict[str, _Sentence] = {}
     for article_id in quotes:
         text = store.article_text(article_id)
@@ -739,9 +739,7 @@ def _listed(values: Iterable[str]) -> str:
 # -- who left how, and names --------------------------------------------------------------
 
 
-def _action_discrepancies(
-    store: Snapshot, quotes: dict[int, list[Quote]], found: _Gathered
-) -> None:
+def _action_discrepancies(store: Corpus, quotes: dict[int, list[Quote]], found: _Gathered) -> None:
     """One person said to have resigned in one article and to have been fired in another."""
     told: dict[str, dict[str, list[Side]]] = defaultdict(lambda: defaultdict(list))
     names: dict[str, str] = {}
@@ -769,7 +767,7 @@ _LEAVING = re.compile(r"resign|quit|stepp|fired|sacked|ousted|dismissed|forced o
 
 
 def _name_discrepancies(
-    store: Snapshot, articles: list[Article], found: _Gathered
+    store: Corpus, articles: list[Article], found: _Gathered
 ) -> list[tuple[str, str]]:
     """One person's name spelled two ways by two articles (Dmitri / Dmitry Peskov);
     returns the words spelled two ways (Dmitri, Dmitry)."""
@@ -820,7 +818,7 @@ def _spelled_alike(parts: list[str], other: str) -> bool:
     return False
 
 
-def _name_side(store: Snapshot, article_id: int, name: str) -> Side:
+def _name_side(store: Corpus, article_id: int, name: str) -> Side:
     text = store.article_text(article_id)
     start = text.find(name)
     return Side(article_id, start, start + len(name), name)

@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from store.db import Store
-from store.ingest import read_document
+from store.db.store import Store
+from store.ingest.files import read_document
 
 SEEDED = "seeds_imported"
 """The meta key recording that the seeds were imported once, so deleting one sticks."""
@@ -14,7 +14,7 @@ SEEDED = "seeds_imported"
 
 def seed_dir() -> Path:
     """Where the seeds are: inside the installed wheel, or beside the source tree."""
-    here = Path(__file__).resolve().parent
+    here = Path(__file__).resolve().parents[1]  # the store package
     for candidate in (here / "_seeds", here.parent / "seeds"):
         if (candidate / "metadata.json").is_file():
             return candidate

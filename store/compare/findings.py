@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from store.db import Article
+    from store.records import Article
 
 # -- words --------------------------------------------------------------------------
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
-from store.schema import DEFAULT_TAGS, LINK_KINDS, MIGRATION_SET
+from store.db.schema import DEFAULT_TAGS, LINK_KINDS, MIGRATION_SET
 
 migrations = Migrations(MIGRATION_SET)
 

@@ -377,11 +377,28 @@ def _sentence_region(text: str, pos: int) -> _Region | None:
     start, end = region.start, region.end
     if region.cut_start:
         space = _SPACE.search(text, start, pos)
-        start = start if space is None else space.end()
+        start = _off_stops(text, start, -1) if space is None else space.end()
     if region.cut_end:
         space = _SPACE.search(text, end, min(len(text), end + _TOKEN_LIMIT))
-        end = end if space is None else space.start()
+        end = _off_stops(text, end, 1) if space is None else space.start()
     return region._replace(start=start, end=end)
+
+
+_STOPS = frozenset(".!?…。！？”’\"')]»」』）")
+"""What a sentence's end is made of: a cut edge inside a run of these would end a
+sentence where a full scan does not (text with no spaces, as Chinese has)."""
+
+
+def _off_stops(text: str, edge: int, step: int) -> int:
+    """``edge`` moved out of any run of sentence-ending marks it falls inside."""
+    for _ in range(64):
+        if step < 0 and edge > 0 and text[edge - 1] in _STOPS:
+            edge -= 1
+        elif step > 0 and edge < len(text) and text[edge] in _STOPS:
+            edge += 1
+        else:
+            break
+    return edge
 
 
 def sentence_at(text: str, pos: int) -> tuple[int, int]:

@@ -24,7 +24,7 @@ from difflib import SequenceMatcher
 from itertools import combinations
 from typing import TYPE_CHECKING
 
-from store.findings import (
+from store.compare.findings import (
     Occurrence,
     QuoteGroup,
     interior,
@@ -33,10 +33,10 @@ from store.findings import (
     stable_id,
     words,
 )
-from store.quotes import Quote, sentences_of, speaker_key
+from store.compare.quotes import Quote, sentences_of, speaker_key
 
 if TYPE_CHECKING:
-    from store.compare import Snapshot
+    from store.compare.corpus import Corpus
 
 
 @dataclass
@@ -60,7 +60,7 @@ class Unit:
     a quotation given whole or before more of the quotation."""
 
 
-def quoted_units(store: Snapshot, quotes: dict[int, list[Quote]]) -> list[Unit]:
+def quoted_units(store: Corpus, quotes: dict[int, list[Quote]]) -> list[Unit]:
     """The units of every article's quotations (``quotes``), in order: a unit's
     number is its index, and the units of one article follow each other."""
     units: list[Unit] = []

@@ -28,8 +28,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from store.letters import LOWER, UPPER
-from store.segment import sentence_spans
+from store.text.letters import LOWER, UPPER
+from store.text.segment import sentence_spans
 
 _PARAGRAPH = re.compile(r"\n[ \t\u00a0]*\n")
 _DOUBLE = re.compile('["“”„«»]')

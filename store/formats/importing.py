@@ -1,5 +1,6 @@
 """Annotations into the database: W3C Web Annotation JSON (reader's own export, or
-Hypothesis' export where it maps) and another reader database.
+Hypothesis' export where it maps); ``store.formats.merge`` brings in another
+reader database through the same ``import_items``.
 
 An import is one undoable action in one transaction: it all lands or none of it
 does. Annotations keep their ids, so importing the same file twice adds nothing.
@@ -11,20 +12,17 @@ listed in the report, never dropped silently.
 from __future__ import annotations
 
 import gc
-import itertools
 import json
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import Any, NamedTuple
 
-from store.anchor import anchor
-from store.db import insert_article
+from store.db import Store
 from store.errors import StoreError
-
-if TYPE_CHECKING:
-    from store.db import Article, Store, Tag
+from store.records import Article, Tag
+from store.text.anchor import anchor
 
 UNTAGGED_COLOUR = "#808080"
 BATCH = 500
@@ -196,43 +194,6 @@ def _consumed(items: list[dict[str, Any]]) -> Iterator[dict[str, Any]]:
         yield items.pop()
 
 
-def merge_database(store: Store, path: str | Path) -> Report:
-    """Bring in another reader database's articles, tags, annotations and links.
-
-    Articles not yet here are added (by content hash), tags keep their colour,
-    annotations and links their ids: merging the same database twice adds
-    nothing. One transaction and one undo step (undo keeps the articles).
-    """
-    from store.db import open_readonly
-    from store.export import Chosen, Selection, annotation_json, link_json
-
-    if Path(path).expanduser().resolve() == Path(store.name).expanduser().resolve():
-        raise StoreError(f"{path}: that is the database being merged into")
-    other = open_readonly(path)
-    try:
-        chosen = Chosen(other, Selection())
-        by_id = {a.id: a for a in chosen.articles}
-        items = itertools.chain(
-            (
-                annotation_json(annotation, article)
-                for article in chosen.articles
-                for annotation in chosen.annotations(article)
-            ),
-            (link_json(link, one, two, by_id) for link, one, two in chosen.links()),
-        )
-        with collector_paused():
-            return import_items(
-                store,
-                items,
-                [],
-                Path(path).name,
-                articles=[(a, other.article_text(a.id)) for a in chosen.articles],
-                tags=other.tags(),
-            )
-    finally:
-        other.close()
-
-
 def import_items(
     store: Store,
     items: Iterable[dict[str, Any]],
@@ -262,11 +223,10 @@ def import_items(
     taken_keys = {t.key for t in store.tags() if t.key is not None}
     added: set[str] = set()
     verb = "merge" if articles else "import"
-    with store.page_cache(BULK_CACHE_MB), store._action(f"{verb} {name}") as changes:
+    with store.page_cache(BULK_CACHE_MB), store.action(f"{verb} {name}") as work:
         for incoming, text in articles:
             if store.find_article(incoming.content_hash) is None:
-                insert_article(
-                    changes.conn,
+                work.insert_article(
                     text,
                     title=incoming.title,
                     outlet=incoming.outlet,
@@ -307,21 +267,18 @@ def import_items(
                         style = styles.get(tag)
                         key = style.key if style and style.key not in taken_keys else None
                         colour = style.colour if style else UNTAGGED_COLOUR
-                        tag_ids[tag] = store._put_tag(changes, tag, colour, key)
+                        tag_ids[tag] = work.put_tag(tag, colour, key)
                         if key is not None:
                             taken_keys.add(key)
                         report.tags_created.append(tag)
                 when = (passage.created, passage.updated)
-                rows.append(
-                    store._annotation_row(article.id, *span, passage.note, passage.id, when)
-                )
+                rows.append(work.annotation_row(article.id, *span, passage.note, passage.id, when))
                 # The annotation is new: so are its tags (``_passage`` left out repeats).
                 for tag in passage.tags:
                     tagged.append({"annotation_id": passage.id, "tag_id": tag_ids[tag]})
                 added.add(passage.id)
                 report.added += 1
-            changes.add_all("annotations", rows)
-            changes.add_all("annotation_tags", tagged)
+            work.add_annotations(rows, tagged)
         for item, where in links:
             link_id = _strip_urn(str(item.get("id", "")))
             target = item.get("target", {})
@@ -353,8 +310,7 @@ def import_items(
             if not all(end in added or store.has_annotation(end) for end in (source_id, target_id)):
                 report.unattached.append(f"link {link_id}: one of its passages is missing")
                 continue
-            store._insert_link(
-                changes,
+            work.insert_link(
                 source_id,
                 target_id,
                 str(kind),

@@ -1,0 +1,84 @@
+"""The comparison over the database: its ``Corpus`` taken from the store, the
+quotations it finds kept in ``compare_cache``, and the user's decisions on its
+suggestions (accepting one marks and links both passages in one undoable action;
+a dismissed one stays dismissed).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict
+
+from store.compare.analysis import VERSION, Progress, analyse
+from store.compare.corpus import Corpus
+from store.compare.findings import Comparison, Discrepancy, Side
+from store.compare.quotes import Quote
+from store.db.store import Store
+from store.errors import StoreError
+
+
+def corpus_of(store: Store) -> Corpus:
+    """What the analysis reads, taken from the store in the store's thread (a SQLite
+    connection stays in its thread)."""
+    articles = store.articles()
+    cached = {
+        row[0]: [Quote(*q) for q in json.loads(row[1])]
+        for row in store.conn.execute(
+            "SELECT article_id, quotes FROM compare_cache WHERE version = ?", (VERSION,)
+        )
+    }
+    decisions = dict(store.conn.execute("SELECT id, decision FROM compare_decisions"))
+    texts = {a.id: store.article_text(a.id) for a in articles}
+    return Corpus(articles, texts, cached, decisions)
+
+
+def save_cache(store: Store, corpus: Corpus) -> None:
+    """Keep the quotations found afresh (in the store's thread)."""
+    if not corpus.fresh:
+        return
+    rows = [
+        (article_id, VERSION, json.dumps([list(asdict(q).values()) for q in quotes]))
+        for article_id, quotes in corpus.fresh.items()
+    ]
+    try:
+        with store.transaction() as conn:
+            conn.executemany(
+                "INSERT OR REPLACE INTO compare_cache (article_id, version, quotes) "
+                "VALUES (?, ?, ?)",
+                rows,
+            )
+    except StoreError:
+        pass  # a read-only or full database: the cache is only a cache
+    corpus.cached.update(corpus.fresh)
+    corpus.fresh = {}
+
+
+def compare(store: Store, progress: Progress | None = None) -> Comparison:
+    """Quotation groups and discrepancy candidates over every article in ``store``."""
+    corpus = corpus_of(store)
+    comparison = analyse(corpus, progress)
+    save_cache(store, corpus)
+    return comparison
+
+
+def accept(store: Store, suggestion: Discrepancy | tuple[Side, Side], ident: str) -> None:
+    """Mark both passages and link them (``contradicts``, or ``same-quote`` for a pair of
+    occurrences): one undoable action, recorded as accepted."""
+    kind = suggestion.link_kind if isinstance(suggestion, Discrepancy) else "same-quote"
+    sides = suggestion.sides if isinstance(suggestion, Discrepancy) else suggestion
+    wanted = ("quote",) if kind == "same-quote" else ("contradiction",)
+    tags = [name for name in wanted if name in {tag.name for tag in store.tags()}]
+    note = suggestion.reason if isinstance(suggestion, Discrepancy) else ""
+    store.link_passages(
+        (sides[0].article_id, sides[0].start, sides[0].end),
+        (sides[1].article_id, sides[1].start, sides[1].end),
+        kind,
+        note,
+        tags=tags,
+        decision=ident,
+    )
+
+
+def dismiss(store: Store, ident: str) -> None:
+    """Never suggest this again (one undoable action)."""
+    store.decide(ident, "dismissed")

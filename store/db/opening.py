@@ -1,0 +1,79 @@
+"""Opening a database: the user's own (created and brought up to date), or another
+reader database to read from only (``reader merge``)."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from store.db.connection import describe_sqlite_error
+from store.db.store import Store
+from store.errors import StoreError
+
+
+def open_store(path: str | Path) -> Store:
+    """Open (creating if needed) the database at ``path`` and bring its schema up to date.
+
+    ``":memory:"`` gives a private in-memory store. Raises StoreError with a
+    one-line message naming the file when it cannot be opened.
+    """
+    name = str(path)
+    try:
+        if name != ":memory:":
+            Path(name).expanduser().parent.mkdir(parents=True, exist_ok=True)
+        conn = sqlite3.connect(Path(name).expanduser() if name != ":memory:" else name, timeout=2.0)
+    except (OSError, sqlite3.Error) as err:
+        raise StoreError(f"{name}: the database cannot be opened ({err})") from None
+    with _closed_on_error(conn, name):
+        conn.execute("PRAGMA foreign_keys = ON")
+        conn.execute("PRAGMA busy_timeout = 2000")
+        if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal" and name != ":memory:":
+            conn.execute("PRAGMA journal_mode = WAL")
+        # In WAL mode NORMAL still survives a killed process (commits are in the
+        # WAL before COMMIT returns); only a power cut may lose the last commits.
+        conn.execute("PRAGMA synchronous = NORMAL")
+        store = Store(conn, name)
+        store.migrate()
+    return store
+
+
+@contextmanager
+def _closed_on_error(conn: sqlite3.Connection, name: str) -> Iterator[None]:
+    """Close ``conn`` when opening fails; SQLite's errors become one line naming the file."""
+    try:
+        yield
+    except sqlite3.Error as err:
+        conn.close()
+        raise StoreError(describe_sqlite_error(name, err)) from None
+    except StoreError:
+        conn.close()
+        raise
+
+
+def open_readonly(path: str | Path) -> Store:
+    """Open another reader database to read from, never writing to it.
+
+    Raises StoreError naming the file when it is missing, not a database, not
+    reader's, or made by an older reader (whose schema would need upgrading).
+    """
+    name = str(path)
+    file = Path(name).expanduser()
+    if not file.is_file():
+        raise StoreError(f"{name}: no such file")
+    try:
+        conn = sqlite3.connect(f"{file.resolve().as_uri()}?mode=ro", uri=True, timeout=2.0)
+    except sqlite3.Error as err:
+        raise StoreError(describe_sqlite_error(name, err)) from None
+    store = Store(conn, name)
+    with _closed_on_error(conn, name):
+        tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master")}
+        if not {"articles", "annotations", "tags"} <= tables:
+            raise StoreError(f"{name}: not a reader database (it has no articles or annotations)")
+        if store.pending_migrations():
+            raise StoreError(
+                f"{name}: made by an older reader; open it once with `reader --db {name}` "
+                "to bring it up to date"
+            )
+    return store

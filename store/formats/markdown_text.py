@@ -1,0 +1,60 @@
+"""Text written into Markdown so that it shows as written: escaped, quoted, in cells."""
+
+from __future__ import annotations
+
+import re
+
+_ESCAPES = {ord(c): "\\" + c for c in "\\`*_[]()<>#|~!&{}"} | {
+    code: "\ufffd" for code in [*range(0x00, 0x09), *range(0x0B, 0x20), *range(0x7F, 0xA0)]
+}
+"""Backslashes before inline specials, U+FFFD for control characters: one translate."""
+_LINE_START = re.compile(r"^([ \t]*)([-+=]|\d+[.)])")
+_TRANSLATED = re.compile("[" + re.escape("".join(map(chr, _ESCAPES))) + "]")
+"""Any character ``_ESCAPES`` changes: most passages have none."""
+
+
+def escape_markdown(text: str) -> str:
+    """Text that Markdown shows as written, and still reads well raw.
+
+    Backslash-escaped (CommonMark allows it for any ASCII punctuation): whatever
+    can start emphasis, code, links, images, HTML, entities or a table cell break
+    anywhere, and whatever can start a list, heading or rule at a line's start.
+    White space at a line's ends, which Markdown drops, becomes character
+    references; control characters (which a terminal would obey, and Markdown
+    cannot carry) become U+FFFD, as articles' do at import. JSON and CSV keep them.
+    """
+    if _TRANSLATED.search(text):
+        text = text.translate(_ESCAPES)
+    if "\n" not in text:
+        return _escape_line(text)
+    return "\n".join(map(_escape_line, text.split("\n")))
+
+
+def _escape_line(line: str) -> str:
+    if start := _LINE_START.match(line):
+        indent, mark = start.groups()
+        line = indent + mark[:-1] + "\\" + mark[-1] + line[start.end() :]
+    if line[:1].isspace() or line[-1:].isspace():
+        stripped = line.strip()
+        head = line[: len(line) - len(line.lstrip())]
+        tail = line[len(line.rstrip()) :] if stripped else ""
+        line = _refs(head) + stripped + _refs(tail)
+    return line
+
+
+def _refs(spaces: str) -> str:
+    return "".join(f"&#{ord(c)};" for c in spaces)
+
+
+def blockquote(text: str) -> str:
+    """The passage as one quoted paragraph whose every line break is a hard break.
+
+    Each newline inside the text comes back as one line break, blank lines
+    included; newlines at either end are left out (Markdown cannot carry them).
+    """
+    return "> " + escape_markdown(text.strip("\n")).replace("\n", "\\\n> ")
+
+
+def cell(text: str) -> str:
+    """One table cell: escaped, on one line."""
+    return escape_markdown(" ".join(text.split()))

@@ -1,0 +1,108 @@
+"""What an export holds (``Selection``, read as ``Chosen``), which format a file
+name asks for, and ``export``, which writes the chosen annotations in a format."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import TextIO
+
+from store.db import Store
+from store.errors import StoreError
+from store.records import Annotation, Article, Link
+from store.text.segment import paragraph_starts
+
+FORMATS = ("markdown", "json", "csv")
+SUFFIXES = {".json": "json", ".jsonld": "json", ".csv": "csv"}
+LINK_BATCH = 400
+"""Links whose passages are read from the database in one query."""
+
+
+def format_of(path: Path) -> str:
+    """The format a file name asks for: .json and .csv by name, else markdown."""
+    return SUFFIXES.get(path.suffix.lower(), "markdown")
+
+
+@dataclass(frozen=True)
+class Selection:
+    """Which annotations an export holds: tags (any of), articles (any of)."""
+
+    tags: Sequence[str] = ()
+    article_ids: Sequence[int] = ()
+    by: str = "article"
+    """``article`` or ``tag``: how the Markdown report groups the passages."""
+    generated: datetime | None = None
+    """When the export says it was made (default: now); fixed in golden-file tests."""
+
+
+@dataclass
+class Chosen:
+    """The articles and annotations of one export, read lazily article by article."""
+
+    store: Store
+    selection: Selection
+    articles: list[Article] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        wanted = set(self.selection.article_ids)
+        self.articles = [a for a in self.store.articles() if not wanted or a.id in wanted]
+        known = {a.id for a in self.store.articles()}
+        missing = sorted(wanted - known)
+        if missing:
+            raise StoreError(f"no article with id {', '.join(map(str, missing))}")
+        tags = {t.name for t in self.store.tags()}
+        unknown = [t for t in self.selection.tags if t not in tags]
+        if unknown:
+            raise StoreError(f"no tag named {', '.join(map(repr, unknown))}")
+
+    def annotations(self, article: Article) -> list[Annotation]:
+        found = self.store.annotations(article.id)
+        if self.selection.tags:
+            wanted = set(self.selection.tags)
+            found = [a for a in found if wanted & set(a.tags)]
+        return found
+
+    def links(self) -> Iterator[tuple[Link, Annotation, Annotation]]:
+        """Links whose two ends are both in the export, by their first end's id.
+
+        One query finds them (``Store.links_between``), and their passages are read
+        a batch at a time: nothing here grows with the annotations.
+        """
+        links = self.store.links_between([a.id for a in self.articles], self.selection.tags)
+        for start in range(0, len(links), LINK_BATCH):
+            batch = links[start : start + LINK_BATCH]
+            passages = self.store.annotations_by_id(
+                {end for link in batch for end in (link.source_id, link.target_id)}
+            )
+            for link in batch:
+                yield link, passages[link.source_id], passages[link.target_id]
+
+
+class Paragraphs:
+    """Paragraph numbers of offsets in one text, counted as the reader's ``{`` and ``}``
+    step through paragraphs (a line, or lines hard-wrapped in mid-sentence)."""
+
+    def __init__(self, text: str) -> None:
+        self.starts = paragraph_starts(text)
+
+    def number(self, offset: int) -> int:
+        return max(1, bisect_right(self.starts, offset))
+
+
+def export(store: Store, format: str, out: TextIO, selection: Selection = Selection()) -> None:
+    """Write the chosen annotations to ``out`` in ``format`` (markdown, json or csv)."""
+    from store.formats.csv_table import write_csv
+    from store.formats.markdown import write_markdown
+    from store.formats.w3c import write_json
+
+    writers: dict[str, Callable[[Chosen, TextIO], None]] = {
+        "markdown": write_markdown,
+        "json": write_json,
+        "csv": write_csv,
+    }
+    if format not in writers:
+        raise StoreError(f"no format {format!r}: choose one of {', '.join(FORMATS)}")
+    writers[format](Chosen(store, selection), out)
