@@ -31,8 +31,9 @@ from pathlib import Path
 from benchmarks.corpus import event_articles
 from benchmarks.registry import BenchmarkError, Measurement, Options, benchmark
 from store import open_store
+from store.formats.export import export
 from store.formats.importing import import_json
-from store.formats.selection import Selection, export
+from store.formats.selection import Selection
 
 ANNOTATIONS = 100_000
 SMALL = 10_000

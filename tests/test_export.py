@@ -17,9 +17,10 @@ from markdown_it import MarkdownIt
 
 from store import Store, StoreError, open_store
 from store.db.seeds import seed_once
+from store.formats.export import export
 from store.formats.importing import import_json
 from store.formats.markdown_text import escape_markdown
-from store.formats.selection import Selection, export
+from store.formats.selection import Selection
 from store.formats.w3c import JsonItems, annotation_json, link_json
 from store.records import Annotation, Article, Link
 

@@ -27,3 +27,33 @@ def test_ruff_format() -> None:
 def test_mypy() -> None:
     result = run(str(BIN / "mypy"), "store", "tui", "benchmarks")
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_import_layers() -> None:
+    """The contracts in pyproject.toml: store never imports the UI, its rooms are
+    layered, only the database room talks to SQLite, no import cycles."""
+    result = run(str(BIN / "lint-imports"), "--no-cache")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "0 broken" in result.stdout
+
+
+def test_the_layer_check_would_catch_a_wrong_way_import(tmp_path: Path) -> None:
+    """A records module importing the database breaks a contract (so the check can fail)."""
+    import shutil
+
+    copy = tmp_path / "project"
+    shutil.copytree(ROOT / "store", copy / "store")
+    shutil.copytree(ROOT / "tui", copy / "tui")
+    shutil.copy(ROOT / "pyproject.toml", copy / "pyproject.toml")
+    clock = copy / "store" / "records" / "clock.py"
+    clock.write_text(clock.read_text(encoding="utf-8") + "\nimport store.db.store\n")
+    result = subprocess.run(
+        [str(BIN / "lint-imports"), "--no-cache"],
+        cwd=copy,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env={"PYTHONPATH": str(copy), "PATH": str(BIN)},
+    )
+    assert result.returncode != 0
+    assert "store.records" in result.stdout and "BROKEN" in result.stdout

@@ -82,7 +82,8 @@ class ReaderApp(AnnotatingApp):
 
         def write(path: Path, force: bool) -> None:
             from store.formats.atomic import write_atomically
-            from store.formats.selection import Selection, export, format_of
+            from store.formats.export import export, format_of
+            from store.formats.selection import Selection
 
             try:
                 with write_atomically(path, force=force) as out:

@@ -81,7 +81,8 @@ def export_parser() -> argparse.ArgumentParser:
 
 def export_command(argv: Sequence[str]) -> int:
     from store.formats.atomic import write_atomically
-    from store.formats.selection import Selection, export, format_of
+    from store.formats.export import export, format_of
+    from store.formats.selection import Selection
 
     args = export_parser().parse_args(argv)
     if args.format is None:

@@ -1,29 +1,19 @@
-"""What an export holds (``Selection``, read as ``Chosen``), which format a file
-name asks for, and ``export``, which writes the chosen annotations in a format."""
+"""What an export holds: a ``Selection`` of tags and articles, read as ``Chosen``."""
 
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
-from pathlib import Path
-from typing import TextIO
 
 from store.db import Store
 from store.errors import StoreError
 from store.records import Annotation, Article, Link
 from store.text.segment import paragraph_starts
 
-FORMATS = ("markdown", "json", "csv")
-SUFFIXES = {".json": "json", ".jsonld": "json", ".csv": "csv"}
 LINK_BATCH = 400
 """Links whose passages are read from the database in one query."""
-
-
-def format_of(path: Path) -> str:
-    """The format a file name asks for: .json and .csv by name, else markdown."""
-    return SUFFIXES.get(path.suffix.lower(), "markdown")
 
 
 @dataclass(frozen=True)
@@ -90,19 +80,3 @@ class Paragraphs:
 
     def number(self, offset: int) -> int:
         return max(1, bisect_right(self.starts, offset))
-
-
-def export(store: Store, format: str, out: TextIO, selection: Selection = Selection()) -> None:
-    """Write the chosen annotations to ``out`` in ``format`` (markdown, json or csv)."""
-    from store.formats.csv_table import write_csv
-    from store.formats.markdown import write_markdown
-    from store.formats.w3c import write_json
-
-    writers: dict[str, Callable[[Chosen, TextIO], None]] = {
-        "markdown": write_markdown,
-        "json": write_json,
-        "csv": write_csv,
-    }
-    if format not in writers:
-        raise StoreError(f"no format {format!r}: choose one of {', '.join(FORMATS)}")
-    writers[format](Chosen(store, selection), out)

@@ -1,0 +1,35 @@
+"""Export: the chosen annotations written in a format, picked by name or by a file's
+suffix."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import TextIO
+
+from store.db import Store
+from store.errors import StoreError
+from store.formats.csv_table import write_csv
+from store.formats.markdown import write_markdown
+from store.formats.selection import Chosen, Selection
+from store.formats.w3c import write_json
+
+FORMATS = ("markdown", "json", "csv")
+SUFFIXES = {".json": "json", ".jsonld": "json", ".csv": "csv"}
+
+
+def format_of(path: Path) -> str:
+    """The format a file name asks for: .json and .csv by name, else markdown."""
+    return SUFFIXES.get(path.suffix.lower(), "markdown")
+
+
+def export(store: Store, format: str, out: TextIO, selection: Selection | None = None) -> None:
+    """Write the chosen annotations to ``out`` in ``format`` (markdown, json or csv)."""
+    writers: dict[str, Callable[[Chosen, TextIO], None]] = {
+        "markdown": write_markdown,
+        "json": write_json,
+        "csv": write_csv,
+    }
+    if format not in writers:
+        raise StoreError(f"no format {format!r}: choose one of {', '.join(FORMATS)}")
+    writers[format](Chosen(store, selection or Selection()), out)
