@@ -23,9 +23,9 @@ def columns(store: Store, table: str) -> set[str]:
 def test_schema_has_every_table_and_column(store: Store) -> None:
     assert columns(store, "articles") == {
         "id", "title", "outlet", "author", "published", "url", "file_name",
-        "text", "content_hash", "added", "length", "source_hash",
+        "text", "content_hash", "added", "length", "source_hash", "words",
     }  # fmt: skip
-    assert columns(store, "tags") == {"id", "name", "key", "colour", "description"}
+    assert columns(store, "tags") == {"id", "name", "key", "colour", "description", "role"}
     assert columns(store, "annotations") == {
         "id", "article_id", "start", "end", "exact", "prefix", "suffix", "note",
         "created", "updated",
@@ -105,7 +105,7 @@ def test_reopening_a_current_database_runs_no_migration(tmp_path: Path) -> None:
 
 
 def test_file_database_uses_wal(tmp_path: Path) -> None:
-    store = open_store(tmp_path / "sub" / "r.db")
+    store = open_store(tmp_path / "r.db")
     assert store.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     store.close()
 

@@ -12,7 +12,7 @@ from store.records import Article
 from store.text.clean import content_hash
 
 ARTICLE_COLUMNS = (
-    "id, title, outlet, author, published, url, file_name, content_hash, added, length"
+    "id, title, outlet, author, published, url, file_name, content_hash, added, length, words"
 )
 
 
@@ -31,6 +31,11 @@ class ArticleOps(Connected):
         if row is None:
             raise StoreError(f"{self.name}: no article with id {article_id}")
         return Article(*row)
+
+    def annotation_counts(self) -> dict[int, int]:
+        """How many annotations each article has (articles with none are left out)."""
+        rows = self.conn.execute("SELECT article_id, count(*) FROM annotations GROUP BY article_id")
+        return dict(rows)
 
     def find_article(self, text_hash: str) -> int | None:
         row = self.conn.execute(

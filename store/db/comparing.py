@@ -66,8 +66,8 @@ def accept(store: Store, suggestion: Discrepancy | tuple[Side, Side], ident: str
     occurrences): one undoable action, recorded as accepted."""
     kind = suggestion.link_kind if isinstance(suggestion, Discrepancy) else "same-quote"
     sides = suggestion.sides if isinstance(suggestion, Discrepancy) else suggestion
-    wanted = ("quote",) if kind == "same-quote" else ("contradiction",)
-    tags = [name for name in wanted if name in {tag.name for tag in store.tags()}]
+    tag = store.tag_with_role("quote" if kind == "same-quote" else "contradiction")
+    tags = [tag.name] if tag is not None else []
     note = suggestion.reason if isinstance(suggestion, Discrepancy) else ""
     store.link_passages(
         (sides[0].article_id, sides[0].start, sides[0].end),

@@ -130,8 +130,14 @@ class Connected:
         return text
 
     def tags(self) -> list[Tag]:
-        rows = self.conn.execute("SELECT id, name, key, colour, description FROM tags ORDER BY id")
+        rows = self.conn.execute(
+            "SELECT id, name, key, colour, description, role FROM tags ORDER BY id"
+        )
         return [Tag(*row) for row in rows]
+
+    def tag_with_role(self, role: str) -> Tag | None:
+        """The tag the program uses for ``role`` (renamed or not), if it still exists."""
+        return next((tag for tag in self.tags() if tag.role == role), None)
 
     def get_meta(self, key: str) -> str | None:
         row = self.conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()

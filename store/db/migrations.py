@@ -10,11 +10,23 @@ from __future__ import annotations
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
-from store.db.schema import DEFAULT_TAGS, LINK_KINDS, MIGRATION_SET
+from store.db.schema import MIGRATION_SET
+from store.text.words import word_count
 
 migrations = Migrations(MIGRATION_SET)
 
-_KINDS = ", ".join(f"'{kind}'" for kind in LINK_KINDS)
+# What m001 made, frozen: a migration never reads a live constant, or changing the
+# constant would make new databases differ from old ones (a link kind added to
+# LINK_KINDS would pass Python's check and fail SQLite's on every older database).
+_M001_KINDS = ("contradicts", "corroborates", "same-quote", "paraphrases", "other")
+_M001_TAGS = (
+    ("quote", 1, "#3b82f6", "A quotation: words attributed to someone"),
+    ("contradiction", 2, "#ef4444", "Conflicts with another account or with itself"),
+    ("claim", 3, "#f59e0b", "A factual claim to check"),
+    ("question", 4, "#a855f7", "Something unclear or unanswered"),
+    ("attribution", 5, "#10b981", "Who says so: a source or its credit"),
+)
+_KINDS = ", ".join(f"'{kind}'" for kind in _M001_KINDS)
 
 
 @migrations()
@@ -77,7 +89,7 @@ def m001_initial(db: Database) -> None:
         db.execute(sql)
     db.table("tags").insert_all(
         {"name": name, "key": key, "colour": colour, "description": description}
-        for name, key, colour, description in DEFAULT_TAGS
+        for name, key, colour, description in _M001_TAGS
     )
 
 
@@ -152,3 +164,24 @@ def m006_position_order(db: Database) -> None:
     no sort: an export of 100,000 passages reads them a quarter faster."""
     db.execute("DROP INDEX annotations_by_position")
     db.execute("CREATE INDEX annotations_by_position ON annotations(article_id, start, end, id)")
+
+
+@migrations()
+def m007_tag_roles_and_words(db: Database) -> None:
+    """Tags know the role the program gives them (accepting a suggestion tags its
+    passages "quote" or "contradiction", whatever the user renamed those tags to), and
+    articles their word count (listed without reading every text)."""
+    db.execute("ALTER TABLE tags ADD COLUMN role TEXT")
+    db.execute("CREATE UNIQUE INDEX tags_by_role ON tags(role) WHERE role IS NOT NULL")
+    for role, first_id in (("quote", 1), ("contradiction", 2)):
+        # The tag of that name; else the one m001 made for it, if the user renamed it.
+        db.execute(
+            "UPDATE tags SET role = ? WHERE id = coalesce("
+            " (SELECT id FROM tags WHERE name = ? COLLATE NOCASE),"
+            " (SELECT id FROM tags WHERE id = ? AND role IS NULL"
+            "  AND name NOT IN ('quote', 'contradiction')))",
+            [role, role, first_id],
+        )
+    db.execute("ALTER TABLE articles ADD COLUMN words INTEGER NOT NULL DEFAULT 0")
+    db.conn.create_function("reader_words", 1, word_count, deterministic=True)
+    db.execute("UPDATE articles SET words = reader_words(text)")

@@ -20,9 +20,10 @@ def open_store(path: str | Path) -> Store:
     one-line message naming the file when it cannot be opened.
     """
     name = str(path)
+    if name != ":memory:" and not Path(name).expanduser().parent.is_dir():
+        folder = Path(name).expanduser().parent
+        raise StoreError(f"no such folder: {folder}; create it first")
     try:
-        if name != ":memory:":
-            Path(name).expanduser().parent.mkdir(parents=True, exist_ok=True)
         conn = sqlite3.connect(Path(name).expanduser() if name != ":memory:" else name, timeout=2.0)
     except (OSError, sqlite3.Error) as err:
         raise StoreError(f"{name}: the database cannot be opened ({err})") from None

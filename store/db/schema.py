@@ -17,6 +17,7 @@ MIGRATIONS: tuple[str, ...] = (
     "m004_views",
     "m005_compare",
     "m006_position_order",
+    "m007_tag_roles_and_words",
 )
 """Every migration, oldest first; ``store.migrations`` registers exactly these."""
 
@@ -29,4 +30,9 @@ DEFAULT_TAGS: tuple[tuple[str, int, str, str], ...] = (
     ("question", 4, "#a855f7", "Something unclear or unanswered"),
     ("attribution", 5, "#10b981", "Who says so: a source or its credit"),
 )
-"""Tags every new database starts with: name, digit key, colour, description."""
+"""Tags every new database starts with: name, digit key, colour, description (made by
+migration m001, whose own frozen copy this must equal)."""
+
+ROLES = ("quote", "contradiction")
+"""Roles the program gives tags: accepting a comparison suggestion tags its passages
+with the tag of the role (same-quote pairs ``quote``, discrepancies ``contradiction``)."""

@@ -19,6 +19,7 @@ from store.errors import StoreError
 from store.records import new_id, now
 from store.text.anchor import quote_selector
 from store.text.clean import content_hash
+from store.text.words import word_count
 
 if TYPE_CHECKING:
     from store.db.connection import Connected
@@ -212,6 +213,7 @@ def insert_article(conn: sqlite3.Connection, text: str, **metadata: str) -> int:
         "content_hash": metadata.get("content_hash") or content_hash(text),
         "added": now(),
         "length": len(text),
+        "words": word_count(text),
     }
     columns = ", ".join(row)
     places = ", ".join(f":{name}" for name in row)

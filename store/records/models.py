@@ -20,6 +20,7 @@ class Article:
     content_hash: str
     added: str
     length: int
+    words: int = 0
 
     @property
     def label(self) -> str:
@@ -36,6 +37,8 @@ class Tag:
     key: int | None
     colour: str
     description: str
+    role: str | None = None
+    """What the program uses the tag for, if anything (``store.db.schema.ROLES``)."""
 
 
 class Annotation(NamedTuple):

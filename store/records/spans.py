@@ -45,10 +45,11 @@ class _Sorted(Generic[S]):
 class SpanIndex(Generic[S]):
     """Annotations (or marks) by position, answering overlap queries in O(log n + k).
 
-    Spans are kept in classes by length (a class holds lengths below a power of
-    two), each sorted by start: a query looks back from its start by its class's
-    longest possible span only. One article-long highlight so costs one more
-    bisect per query, not a scan of every span before the query.
+    Spans are kept in classes by length, each sorted by start: one class for the
+    short ones (a sentence or a paragraph: most annotations), and for longer ones a
+    class per power of two. A query looks back from its start by its class's
+    longest possible span only: one article-long highlight costs one more bisect
+    per query, not a scan of every span before the query.
     """
 
     def __init__(self, annotations: Sequence[S] = ()) -> None:
@@ -79,7 +80,7 @@ class SpanIndex(Generic[S]):
         found: list[S] = []
         classes = 0
         for length_class, spans in self._classes.items():
-            low = bisect_left(spans.keys, (start - (1 << length_class),))
+            low = bisect_left(spans.keys, (start - _LOOK_BACK[length_class],))
             high = bisect_left(spans.keys, (end,))
             if low < high:
                 before = len(found)
@@ -107,6 +108,13 @@ class SpanIndex(Generic[S]):
             del self._classes[length_class]
 
 
+SHORT = 1 << 10
+"""Spans shorter than this (a sentence, a paragraph) share one class."""
+_LOOK_BACK = [SHORT if length_class == 0 else 1 << length_class for length_class in range(64)]
+"""How far before a query's start a span of each class may begin and still reach it."""
+
+
 def _length_class(span: Spanned) -> int:
-    """The class of a span's length: every length in class c is below 2**c."""
-    return (span.end - span.start).bit_length()
+    """The class of a span's length: 0 for a short span, else c where length < 2**c."""
+    length = span.end - span.start
+    return 0 if length < SHORT else length.bit_length()

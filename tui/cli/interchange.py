@@ -1,0 +1,104 @@
+"""``reader export``, ``reader import`` and ``reader merge``: annotations out and in."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from tui.cli.common import OK, Subcommand, add_db_option, opened
+
+if TYPE_CHECKING:
+    from store.formats.importing import Report
+
+
+def _export_arguments(parser: argparse.ArgumentParser) -> None:
+    add_db_option(parser)
+    parser.add_argument(
+        "--format",
+        choices=("markdown", "json", "csv"),
+        help="default: from the -o file's suffix (.json, .csv), else markdown",
+    )
+    parser.add_argument("--tag", action="append", default=[], help="only passages with this tag")
+    parser.add_argument("--article", action="append", type=int, default=[], help="only this id")
+    parser.add_argument("--by", choices=("article", "tag"), default="article")
+    parser.add_argument("-o", "--output", type=Path, help="write to this file (atomically)")
+    parser.add_argument("--force", action="store_true", help="replace an existing file")
+
+
+def _export(args: argparse.Namespace) -> int:
+    from store.formats.atomic import write_atomically
+    from store.formats.export import export, format_of
+    from store.formats.selection import Selection
+
+    format = args.format or (format_of(args.output) if args.output else "markdown")
+    selection = Selection(tags=args.tag, article_ids=args.article, by=args.by)
+    with opened(args) as store:
+        if args.output is None:
+            export(store, format, sys.stdout, selection)
+        else:
+            with write_atomically(args.output, force=args.force) as out:
+                export(store, format, out, selection)
+    return OK
+
+
+def _import_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("file", type=Path)
+    add_db_option(parser)
+
+
+def _import(args: argparse.Namespace) -> int:
+    from store.formats.importing import import_json
+
+    with opened(args) as store:
+        report = import_json(store, args.file)
+    return _reported(args.file, report)
+
+
+def _merge_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("other", type=Path, metavar="OTHER.db")
+    add_db_option(parser)
+
+
+def _merge(args: argparse.Namespace) -> int:
+    from store.formats.merge import merge_database
+
+    with opened(args) as store:
+        report = merge_database(store, args.other)
+    return _reported(args.other, report)
+
+
+def _reported(source: Path, report: Report) -> int:
+    print(f"{source}: {report.summary()}")
+    for problem in report.unattached:
+        print(f"  not attached: {problem}", file=sys.stderr)
+    return OK
+
+
+COMMANDS = (
+    Subcommand(
+        "export",
+        "write the annotations as Markdown, W3C Web Annotation JSON or CSV",
+        _export_arguments,
+        _export,
+        "Write the annotations as a Markdown report (default), W3C Web Annotation JSON or "
+        "CSV; to standard output unless -o.",
+    ),
+    Subcommand(
+        "import",
+        "add annotations from Web Annotation or Hypothesis JSON",
+        _import_arguments,
+        _import,
+        "Add annotations from W3C Web Annotation JSON (reader's own export or Hypothesis'). "
+        "Importing the same file twice adds nothing.",
+    ),
+    Subcommand(
+        "merge",
+        "add another reader database's articles, tags, annotations and links",
+        _merge_arguments,
+        _merge,
+        "Add another reader database's articles, tags, annotations and links (a colleague's "
+        "work) to yours; it is only read. Merging twice adds nothing.",
+    ),
+)
