@@ -5,15 +5,16 @@ from __future__ import annotations
 import ast
 from collections.abc import Callable
 from pathlib import Path
+from types import ModuleType
 from unittest.mock import patch
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from store.text import segment
+from store.text import paragraphs, segment, words
+from store.text import sentences as sentence_module
 from store.text.segment import (
-    WINDOW,
     next_paragraph,
     next_sentence,
     next_word,
@@ -26,6 +27,7 @@ from store.text.segment import (
     sentence_spans,
     word_end,
 )
+from store.text.sentences import WINDOW
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
@@ -526,8 +528,9 @@ def test_small_windows_keep_the_guarantees(
     pos = data.draw(st.integers(min_value=0, max_value=len(text)))
     full = sentence_spans(text, *paragraph_at(text, pos))
     with (
-        patch.object(segment, "WINDOW", window),
-        patch.object(segment, "_TOKEN_LIMIT", token_limit),
+        patch.object(sentence_module, "WINDOW", window),
+        patch.object(sentence_module, "TOKEN_LIMIT", token_limit),
+        patch.object(words, "TOKEN_LIMIT", token_limit),
     ):
         for motion in FORWARD:
             moved = motion(text, pos)
@@ -545,8 +548,9 @@ def test_small_windows_keep_the_guarantees(
 # Hygiene ------------------------------------------------------------------------------
 
 
-def test_segment_imports_only_the_standard_library() -> None:
-    tree = ast.parse(Path(segment.__file__).read_text(encoding="utf-8"))
+@pytest.mark.parametrize("module", [segment, paragraphs, sentence_module, words])
+def test_segment_imports_only_the_standard_library(module: ModuleType) -> None:
+    tree = ast.parse(Path(str(module.__file__)).read_text(encoding="utf-8"))
     imported = {
         name.split(".")[0]
         for node in ast.walk(tree)
@@ -557,7 +561,7 @@ def test_segment_imports_only_the_standard_library() -> None:
             else [node.module or ""]
         )
     }
-    assert imported <= {"__future__", "re", "bisect", "collections", "typing"}
+    assert imported <= {"__future__", "re", "bisect", "collections", "typing", "store"}
 
 
 PARAGRAPH_TEXT = st.lists(
