@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import pty
 import subprocess
@@ -167,3 +168,36 @@ def test_the_default_data_folder_is_created(tmp_path: Path) -> None:
     )
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "d" / "reader" / "reader.db").is_file()
+
+
+def test_stories_search_and_export_of_one_story(tmp_path: Path) -> None:
+    db = str(tmp_path / "r.db")
+    for name, text in (("a.txt", "Alpha event.\n\nThe mayor spoke."), ("b.txt", "Beta event.")):
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    store = open_store(db)
+    first = store.story_named("First")
+    second = store.story_named("Second")
+    store.add_to_story(first.id, [store.add_file(tmp_path / "a.txt")[0]])
+    store.add_to_story(second.id, [store.add_file(tmp_path / "b.txt")[0]])
+    store.toggle_tag(1, 0, 5, "quote")
+    store.close()
+    listed = run("stories", "--db", db, "--format", "json")
+    assert [(s["name"], s["articles"], s["annotations"]) for s in json.loads(listed.stdout)] == [
+        ("Second", 1, 0),
+        ("First", 1, 1),
+    ]
+    found = run("search", "mayor", "--db", db)
+    assert found.returncode == 0
+    assert (
+        found.stdout
+        == "a.txt: Alpha event. (article 1, text, at 18)\n  Alpha event.  The «mayor» spoke.\n"
+    )
+    assert run("search", "mayor", "--story", "Second", "--db", db).stdout == ""
+    missing = run("search", "mayor", "--story", "Third", "--db", db)
+    assert missing.returncode == 1 and "no story named 'Third'" in missing.stderr
+    bad = run("search", '"unclosed', "--db", db)
+    assert bad.returncode == 1 and bad.stderr.startswith("reader search: cannot search for")
+    exported = run("export", "--story", "Second", "--format", "csv", "--db", db)
+    assert exported.returncode == 0 and exported.stdout.count("\n") == 1  # the header only
+    exported = run("export", "--story", "First", "--format", "csv", "--db", db)
+    assert exported.stdout.count("\n") == 2

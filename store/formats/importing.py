@@ -223,7 +223,11 @@ def import_items(
     taken_keys = {t.key for t in store.tags() if t.key is not None}
     added: set[str] = set()
     verb = "merge" if articles else "import"
-    with store.page_cache(BULK_CACHE_MB), store.action(f"{verb} {name}") as work:
+    with (
+        store.page_cache(BULK_CACHE_MB),
+        store.action(f"{verb} {name}") as work,
+        work.notes_indexed_at_end(),
+    ):
         for incoming, text in articles:
             if store.find_article(incoming.content_hash) is None:
                 work.insert_article(

@@ -18,10 +18,12 @@ LINK_BATCH = 400
 
 @dataclass(frozen=True)
 class Selection:
-    """Which annotations an export holds: tags (any of), articles (any of)."""
+    """Which annotations an export holds: tags (any of), articles (any of), of one story."""
 
     tags: Sequence[str] = ()
     article_ids: Sequence[int] = ()
+    story_id: int | None = None
+    """Only the articles of this story (and of ``article_ids``, if given too)."""
     by: str = "article"
     """``article`` or ``tag``: how the Markdown report groups the passages."""
     generated: datetime | None = None
@@ -39,6 +41,9 @@ class Chosen:
     def __post_init__(self) -> None:
         wanted = set(self.selection.article_ids)
         self.articles = [a for a in self.store.articles() if not wanted or a.id in wanted]
+        if self.selection.story_id is not None:
+            in_story = set(self.store.story_article_ids(self.selection.story_id))
+            self.articles = [a for a in self.articles if a.id in in_story]
         known = {a.id for a in self.store.articles()}
         missing = sorted(wanted - known)
         if missing:

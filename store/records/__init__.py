@@ -6,17 +6,19 @@ passage needs), ``SpanIndex`` (which passages touch a stretch of text), and
 """
 
 from store.records.clock import new_id, now
-from store.records.models import Annotation, Article, Link, Mark, Range, Tag
+from store.records.models import Annotation, Article, Hit, Link, Mark, Range, Story, Tag
 from store.records.spans import SpanIndex, Spanned
 
 __all__ = [
     "Annotation",
     "Article",
+    "Hit",
     "Link",
     "Mark",
     "Range",
     "SpanIndex",
     "Spanned",
+    "Story",
     "Tag",
     "new_id",
     "now",

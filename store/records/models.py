@@ -84,5 +84,36 @@ class Mark(NamedTuple):
     tags: tuple[str, ...]
 
 
+@dataclass(frozen=True)
+class Story:
+    """A named set of articles about one event, with what the library screen shows."""
+
+    id: int
+    name: str
+    created: str
+    opened: str
+    """When it was last opened ('' if never)."""
+    articles: int = 0
+    annotations: int = 0
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One search result: where in which article, and a snippet to show it by."""
+
+    article_id: int
+    start: int
+    """Where the first match is in the article's text (an annotation's passage start)."""
+    end: int
+    field: str
+    """What matched: ``title``, ``outlet``, ``text``, ``note`` or ``tags``."""
+    snippet: str
+    """A line of text around the match (line breaks as spaces)."""
+    marks: tuple[tuple[int, int], ...]
+    """The matched words' spans in ``snippet``."""
+    annotation_id: str | None = None
+    """The annotation whose note or tags matched (None for an article's own words)."""
+
+
 Range = tuple[int, int, int]
 """(article id, start, end) of a passage."""

@@ -22,6 +22,7 @@ def _export_arguments(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument("--tag", action="append", default=[], help="only passages with this tag")
     parser.add_argument("--article", action="append", type=int, default=[], help="only this id")
+    parser.add_argument("--story", metavar="NAME", help="only this story's articles")
     parser.add_argument("--by", choices=("article", "tag"), default="article")
     parser.add_argument("-o", "--output", type=Path, help="write to this file (atomically)")
     parser.add_argument("--force", action="store_true", help="replace an existing file")
@@ -33,8 +34,13 @@ def _export(args: argparse.Namespace) -> int:
     from store.formats.selection import Selection
 
     format = args.format or (format_of(args.output) if args.output else "markdown")
-    selection = Selection(tags=args.tag, article_ids=args.article, by=args.by)
     with opened(args) as store:
+        story_id = None
+        if args.story:
+            from tui.cli.stories import named_story
+
+            story_id = named_story(store, args.story).id
+        selection = Selection(args.tag, args.article, story_id, by=args.by)
         if args.output is None:
             export(store, format, sys.stdout, selection)
         else:

@@ -11,22 +11,45 @@ from pathlib import Path
 from store import Store
 from tui import __version__
 from tui.cli.common import FAILED, OK, add_db_option, default_db_path, fail, opened
+from tui.cli.stories import named_story
+
+NEW_STORY = "My articles"
+"""Where articles opened with no story opened yet go."""
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("paths", nargs="*", metavar="PATH", help="plain-text articles to open")
+    parser.add_argument(
+        "paths",
+        nargs="*",
+        metavar="PATH",
+        help="articles to open (added to the story opened last, or to --story)",
+    )
     add_db_option(parser)
+    parser.add_argument(
+        "--story", metavar="NAME", help="open this story (default: the one opened last)"
+    )
     parser.add_argument("--version", action="version", version=f"reader {__version__}")
 
 
-def article_ids(store: Store, paths: Sequence[Path]) -> list[int]:
-    """The articles to show: the given files (imported if new), else every article."""
+def article_ids(store: Store, paths: Sequence[Path], story_name: str | None = None) -> list[int]:
+    """The articles to show: the given files (imported if new, and added to the story),
+    else the story's: ``story_name``, else the one opened last (on the first run, the
+    bundled seeds'). The story shown is remembered as opened."""
     if paths:
-        return [store.add_file(path)[0] for path in paths]
+        ids = [store.add_file(path)[0] for path in paths]
+        story = store.story_named(story_name) if story_name else None
+        story = story or store.opened_story() or store.story_named(NEW_STORY)
+        store.add_to_story(story.id, ids)
+        store.open_story(story.id)
+        return ids
     from store.db.seeds import seed_once
 
     seed_once(store)
-    return [article.id for article in store.articles()]
+    story = named_story(store, story_name) if story_name else store.opened_story()
+    if story is None:
+        return []
+    store.open_story(story.id)
+    return store.story_article_ids(story.id)
 
 
 NEEDS_TERMINAL = (
@@ -40,7 +63,7 @@ def run(args: argparse.Namespace) -> int:
         fail("reader", NEEDS_TERMINAL)
         return FAILED
     with opened(args) as store:
-        ids = article_ids(store, [Path(p) for p in args.paths])
+        ids = article_ids(store, [Path(p) for p in args.paths], args.story)
         # Start-up allocates many long-lived objects (Textual's classes, styles, the
         # wrapped rows): collecting them over and over costs a tenth of the start-up.
         # The app turns the collector back on once the first screen is drawn.
