@@ -523,7 +523,7 @@ async def test_E_exports_to_the_file_named_and_asks_before_replacing(
         app.screen.query_one(Input).value = str(sheet)
         await pilot.press("enter")
         await pilot.pause()
-        assert sheet.read_text(encoding="utf-8").startswith("id,outlet")
+        assert sheet.read_text(encoding="utf-8").startswith("id,article_id,outlet")
         await pilot.press("E")
         app.screen.query_one(Input).value = str(tmp_path / "no" / "such" / "dir.md")
         await pilot.press("enter")

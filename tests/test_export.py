@@ -360,7 +360,7 @@ def test_cli_export_writes_atomically_and_never_overwrites_without_force(tmp_pat
     assert (
         run("export", "--db", str(db), "--format", "csv", "-o", str(out), "--force").returncode == 0
     )
-    assert out.read_text(encoding="utf-8").startswith("id,outlet")
+    assert out.read_text(encoding="utf-8").startswith("id,article_id,outlet")
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
         ["r.db", "r.db-shm", "r.db-wal", "report.md"]
     ) or ([p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == [])

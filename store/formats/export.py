@@ -4,6 +4,7 @@ suffix."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import TextIO
 
@@ -23,12 +24,24 @@ def format_of(path: Path) -> str:
     return SUFFIXES.get(path.suffix.lower(), "markdown")
 
 
-def export(store: Store, format: str, out: TextIO, selection: Selection | None = None) -> None:
-    """Write the chosen annotations to ``out`` in ``format`` (markdown, json or csv)."""
+def export(
+    store: Store,
+    format: str,
+    out: TextIO,
+    selection: Selection | None = None,
+    *,
+    csv_raw: bool = False,
+    excel: bool = False,
+) -> None:
+    """Write the chosen annotations to ``out`` in ``format`` (markdown, json or csv).
+
+    CSV cells that would start a formula are neutralised unless ``csv_raw``; ``excel``
+    starts the CSV with a BOM.
+    """
     writers: dict[str, Callable[[Chosen, TextIO], None]] = {
         "markdown": write_markdown,
         "json": write_json,
-        "csv": write_csv,
+        "csv": partial(write_csv, raw=csv_raw, excel=excel),
     }
     if format not in writers:
         raise StoreError(f"no format {format!r}: choose one of {', '.join(FORMATS)}")

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import gc
 import json
+import stat
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -24,6 +25,8 @@ from store.errors import StoreError
 from store.records import Article, Tag
 from store.text.anchor import anchor
 
+MAX_IMPORT_BYTES = 512 * 2**20
+"""Largest file imported (512 MiB: an export of 100,000 annotations is about 90)."""
 UNTAGGED_COLOUR = "#808080"
 BATCH = 500
 """Passages looked up (which are here already) and written together."""
@@ -170,16 +173,38 @@ def import_json(store: Store, path: str | Path) -> Report:
     """Import a Web Annotation JSON file; one transaction, one undo step."""
     path = Path(path)
     with collector_paused():
-        try:
-            data = json.loads(path.read_text(encoding="utf-8"))
-        except FileNotFoundError:
-            raise StoreError(f"{path}: no such file") from None
-        except (OSError, UnicodeDecodeError) as err:
-            raise StoreError(f"{path}: cannot be read ({err})") from None
-        except json.JSONDecodeError as err:
-            raise StoreError(f"{path}: not JSON ({err.msg} at line {err.lineno})") from None
+        data = _parsed(path)
         items, sources = read_items(data, str(path))
         return import_items(store, _consumed(items), sources, path.name)
+
+
+def _parsed(path: Path) -> Any:
+    """The file's JSON; a StoreError naming it when it is missing, not a regular file,
+    too large, not UTF-8, not JSON, or nested too deeply to read."""
+    try:
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):
+            raise StoreError(f"{path}: not a regular file")
+        if info.st_size > MAX_IMPORT_BYTES:
+            raise StoreError(
+                f"{path}: too large ({info.st_size / 2**20:.0f} MiB; "
+                f"the limit is {MAX_IMPORT_BYTES // 2**20} MiB)"
+            )
+        with path.open("rb") as file:
+            data = file.read(MAX_IMPORT_BYTES + 1)
+        if len(data) > MAX_IMPORT_BYTES:
+            raise StoreError(f"{path}: too large (the limit is {MAX_IMPORT_BYTES // 2**20} MiB)")
+        return json.loads(data.decode("utf-8-sig"))
+    except FileNotFoundError:
+        raise StoreError(f"{path}: no such file") from None
+    except IsADirectoryError:
+        raise StoreError(f"{path}: is a directory, not a file") from None
+    except (OSError, UnicodeDecodeError) as err:
+        raise StoreError(f"{path}: cannot be read ({err})") from None
+    except json.JSONDecodeError as err:
+        raise StoreError(f"{path}: not JSON ({err.msg} at line {err.lineno})") from None
+    except RecursionError:
+        raise StoreError(f"{path}: nested too deeply to be annotations") from None
 
 
 def _consumed(items: list[dict[str, Any]]) -> Iterator[dict[str, Any]]:

@@ -26,6 +26,15 @@ def _export_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--by", choices=("article", "tag"), default="article")
     parser.add_argument("-o", "--output", type=Path, help="write to this file (atomically)")
     parser.add_argument("--force", action="store_true", help="replace an existing file")
+    parser.add_argument(
+        "--csv-raw",
+        action="store_true",
+        help="CSV cells exactly as written, even those a spreadsheet would run as a formula "
+        "(by default they get a leading ')",
+    )
+    parser.add_argument(
+        "--excel", action="store_true", help="start the CSV with a BOM, for Excel on Windows"
+    )
 
 
 def _export(args: argparse.Namespace) -> int:
@@ -41,11 +50,12 @@ def _export(args: argparse.Namespace) -> int:
 
             story_id = named_story(store, args.story).id
         selection = Selection(args.tag, args.article, story_id, by=args.by)
+        options = {"csv_raw": args.csv_raw, "excel": args.excel}
         if args.output is None:
-            export(store, format, sys.stdout, selection)
+            export(store, format, sys.stdout, selection, **options)
         else:
             with write_atomically(args.output, force=args.force) as out:
-                export(store, format, out, selection)
+                export(store, format, out, selection, **options)
     return OK
 
 
