@@ -155,9 +155,11 @@ def test_a_full_disk_during_export_leaves_the_existing_file_untouched(tmp_path: 
 
     existing = tmp_path / "report.md"
     existing.write_text("the report of yesterday", encoding="utf-8")
-    with pytest.raises(StoreError, match="report.md: cannot be written"):
-        with write_atomically(existing, force=True) as out:
-            out.write("half of a new report")
-            raise OSError(errno.ENOSPC, "No space left on device")
+    with (
+        pytest.raises(StoreError, match=r"report\.md: cannot be written"),
+        write_atomically(existing, force=True) as out,
+    ):
+        out.write("half of a new report")
+        raise OSError(errno.ENOSPC, "No space left on device")
     assert existing.read_text(encoding="utf-8") == "the report of yesterday"
     assert [p.name for p in tmp_path.iterdir()] == ["report.md"]
