@@ -53,11 +53,18 @@ def _closed_on_error(conn: sqlite3.Connection, name: str) -> Iterator[None]:
         raise
 
 
-def open_readonly(path: str | Path) -> Store:
-    """Open another reader database to read from, never writing to it.
+READ_TABLES = ("articles", "annotations", "annotation_tags", "tags", "links", "meta")
+"""The tables reading another database reads (``reader merge``): they must be tables."""
 
-    Raises StoreError naming the file when it is missing, not a database, not
-    reader's, or made by an older reader (whose schema would need upgrading).
+
+def open_readonly(path: str | Path) -> Store:
+    """Open another reader database to read from, never writing to it and running
+    nothing of its own: only plain tables are read, with SQLite's ``query_only`` on
+    and its schema untrusted (no functions from its views or triggers).
+
+    Raises StoreError naming the file when it is missing, not a regular file, not a
+    database, not reader's, made by an older reader (whose schema would need
+    upgrading) or by a newer one (whose schema this one does not know).
     """
     name = str(path)
     file = Path(name).expanduser()
@@ -69,12 +76,19 @@ def open_readonly(path: str | Path) -> Store:
         raise StoreError(describe_sqlite_error(name, err)) from None
     store = Store(conn, name)
     with _closed_on_error(conn, name):
-        tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master")}
-        if not {"articles", "annotations", "tags"} <= tables:
+        conn.execute("PRAGMA query_only = ON")
+        conn.execute("PRAGMA trusted_schema = OFF")
+        kinds = dict(conn.execute("SELECT name, type FROM sqlite_master"))
+        if not {"articles", "annotations", "tags"} <= set(kinds):
             raise StoreError(f"{name}: not a reader database (it has no articles or annotations)")
+        odd = [table for table in READ_TABLES if kinds.get(table, "table") != "table"]
+        if odd:
+            raise StoreError(f"{name}: not a reader database ({odd[0]} is a {kinds[odd[0]]})")
         if store.pending_migrations():
             raise StoreError(
                 f"{name}: made by an older reader; open it once with `reader --db {name}` "
                 "to bring it up to date"
             )
+        if store.unknown_migrations():
+            raise StoreError(f"{name}: made by a newer reader; update reader to merge it")
     return store

@@ -37,8 +37,24 @@ class Store(ArticleOps, TagOps, StoryOps, SearchOps):
             return True
         return not set(MIGRATIONS) <= {name for (name,) in rows}
 
+    def unknown_migrations(self) -> list[str]:
+        """Migrations this database has that this reader does not know: a newer one made it."""
+        try:
+            rows = self.conn.execute(
+                "SELECT name FROM _sqlite_migrations WHERE migration_set = ?", (MIGRATION_SET,)
+            ).fetchall()
+        except sqlite3.OperationalError:
+            return []
+        return sorted({name for (name,) in rows} - set(MIGRATIONS))
+
     def migrate(self) -> None:
-        """Bring the schema up to date; a database of another program is refused."""
+        """Bring the schema up to date; a database of another program, or one a newer
+        reader has changed, is refused."""
+        if newer := self.unknown_migrations():
+            raise StoreError(
+                f"{self.name}: made by a newer reader (it has {newer[-1]}); update reader "
+                "to open it"
+            )
         if not self.pending_migrations():
             return
         from store.db.migrations import migrations
