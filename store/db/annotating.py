@@ -141,8 +141,8 @@ class AnnotationWrites(AnnotationReads):
     def undo(self) -> str | None:
         """Revert the last action; what it was, or None when there is nothing to undo."""
         with self.transaction() as conn:
-            return journal.undo(conn)
+            return journal.undo(conn, self.window())
 
     def redo(self) -> str | None:
         with self.transaction() as conn:
-            return journal.redo(conn)
+            return journal.redo(conn, self.window())

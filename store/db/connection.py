@@ -10,17 +10,21 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import UTC, datetime, timedelta
 from functools import cached_property
 from itertools import count
 from typing import TYPE_CHECKING
 
 from store.errors import StoreError
-from store.records import Tag
+from store.records import Tag, new_id, now
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
 _savepoints = count(1)
+
+WINDOW_TIMEOUT = 30
+"""Seconds after which a window not heard from is taken for closed (it crashed)."""
 
 
 def describe_sqlite_error(name: str, err: sqlite3.Error) -> str:
@@ -48,6 +52,8 @@ class Connected:
         self.name = name
         """The path of the database file, or ``:memory:``."""
         self._texts: dict[int, str] = {}
+        self.window_id: str | None = None
+        """This app window's id, once ``open_window`` registered it (None: no window)."""
 
     @cached_property
     def db(self) -> Database:
@@ -113,6 +119,48 @@ class Connected:
             yield
         finally:
             self.conn.execute(f"PRAGMA cache_size = {int(previous)}")
+
+    # -- windows: several apps open on one database --------------------------------------
+
+    def open_window(self) -> str:
+        """Register this connection as an app window: its actions are its own to undo."""
+        import os
+        import socket
+
+        self.window_id = new_id()
+        long_gone = (datetime.now(UTC) - timedelta(days=1)).isoformat(timespec="milliseconds")
+        with self.transaction() as conn:
+            conn.execute("DELETE FROM windows WHERE seen < ?", (long_gone,))
+            conn.execute(
+                "INSERT INTO windows (id, pid, host, seen) VALUES (?, ?, ?, ?)",
+                (self.window_id, os.getpid(), socket.gethostname(), now()),
+            )
+        return self.window_id
+
+    def keep_window_open(self) -> None:
+        """Say the window is still open (every few seconds): a window not heard from for
+        ``WINDOW_TIMEOUT`` is taken for closed, and its actions anyone's to undo."""
+        if self.window_id is not None:
+            with self.transaction() as conn:
+                conn.execute("UPDATE windows SET seen = ? WHERE id = ?", (now(), self.window_id))
+
+    def close_window(self) -> None:
+        if self.window_id is not None:
+            with self.transaction() as conn:
+                conn.execute("DELETE FROM windows WHERE id = ?", (self.window_id,))
+            self.window_id = None
+
+    def window(self) -> tuple[str, str] | None:
+        """This window and the time before which another window is taken for closed."""
+        if self.window_id is None:
+            return None
+        since = datetime.now(UTC) - timedelta(seconds=WINDOW_TIMEOUT)
+        return self.window_id, since.isoformat(timespec="milliseconds")
+
+    def data_version(self) -> int:
+        """A number that changes when another connection (another window, a command)
+        commits to the database: cheap enough to ask every second."""
+        return int(self.conn.execute("PRAGMA data_version").fetchone()[0])
 
     # -- what every part reads --------------------------------------------------------
 

@@ -69,6 +69,22 @@ def write_row(conn: sqlite3.Connection, table: str, key: Row, row: Row | None) -
     )
 
 
+Window = tuple[str, str] | None
+"""The app window an action is made in: its id, and the time before which a window
+not seen since is taken for closed (ISO 8601). None: no window (the command line)."""
+
+_UNDOABLE_HERE = (
+    "(window IS NULL OR window = ? OR window NOT IN (SELECT id FROM windows WHERE seen >= ?))"
+)
+"""An entry a window may undo or redo: made by no window (the command line), by this
+one, or by one that is closed (or crashed: not seen for a while). Two windows open on
+one database so never undo each other's actions."""
+
+
+def _here(window: Window) -> tuple[str, str]:
+    return window if window is not None else ("", "")
+
+
 class Changes:
     """The row changes of one action, recorded as it makes them."""
 
@@ -111,22 +127,33 @@ class Changes:
         write_row(self.conn, table, key, None)
         self.items.append((table, key, before, None))
 
-    def save(self, description: str, when: str) -> None:
-        """Write the entry; the undone entries it supersedes are dropped."""
+    def save(self, description: str, when: str, window: Window = None) -> None:
+        """Write the entry, made in ``window``; the undone entries of that window it
+        supersedes are dropped (another open window's are its own to redo)."""
         if not self.items:
             return
-        self.conn.execute("DELETE FROM journal WHERE undone = 1")
+        self.conn.execute(
+            f"DELETE FROM journal WHERE undone = 1 AND {_UNDOABLE_HERE}", _here(window)
+        )
         # Rows hold no cycles: not checking for them saves time on an import's 250,000.
         self.conn.execute(
-            "INSERT INTO journal (description, changes, created) VALUES (?, ?, ?)",
-            (description, json.dumps(self.items, check_circular=False), when),
+            "INSERT INTO journal (description, changes, created, window) VALUES (?, ?, ?, ?)",
+            (
+                description,
+                json.dumps(self.items, check_circular=False),
+                when,
+                window[0] if window else None,
+            ),
         )
 
 
-def undo(conn: sqlite3.Connection) -> str | None:
-    """Revert the newest entry not undone; its description, or None if there is none."""
+def undo(conn: sqlite3.Connection, window: Window = None) -> str | None:
+    """Revert the newest entry not undone that is ``window``'s to undo; its
+    description, or None if there is none."""
     found = conn.execute(
-        "SELECT seq, description, changes FROM journal WHERE undone = 0 ORDER BY seq DESC LIMIT 1"
+        "SELECT seq, description, changes FROM journal"
+        f" WHERE undone = 0 AND {_UNDOABLE_HERE} ORDER BY seq DESC LIMIT 1",
+        _here(window),
     ).fetchone()
     if found is None:
         return None
@@ -148,10 +175,13 @@ def undo(conn: sqlite3.Connection) -> str | None:
     return str(description)
 
 
-def redo(conn: sqlite3.Connection) -> str | None:
-    """Re-apply the oldest undone entry; its description, or None if there is none."""
+def redo(conn: sqlite3.Connection, window: Window = None) -> str | None:
+    """Re-apply the oldest undone entry that is ``window``'s to redo; its description,
+    or None if there is none."""
     found = conn.execute(
-        "SELECT seq, description, changes FROM journal WHERE undone = 1 ORDER BY seq LIMIT 1"
+        "SELECT seq, description, changes FROM journal"
+        f" WHERE undone = 1 AND {_UNDOABLE_HERE} ORDER BY seq LIMIT 1",
+        _here(window),
     ).fetchone()
     if found is None:
         return None

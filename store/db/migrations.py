@@ -282,3 +282,19 @@ def m009_search(db: Database) -> None:
             SELECT rowid, note FROM annotations WHERE note <> ''""",
     ):
         db.execute(sql)
+
+
+@migrations()
+def m014_windows(db: Database) -> None:
+    """Several app windows open on one database: each action records the window it was
+    made in, so that ``u`` in one window never undoes an action of another one still
+    open (``windows`` lists the open ones, each saying every few seconds it still is)."""
+    db.execute("ALTER TABLE journal ADD COLUMN window TEXT")
+    db.execute(
+        """CREATE TABLE windows (
+            id TEXT PRIMARY KEY,
+            pid INTEGER NOT NULL,
+            host TEXT NOT NULL,
+            seen TEXT NOT NULL
+        )"""
+    )

@@ -216,7 +216,7 @@ def action(store: Connected, description: str, *, undoable: bool = True) -> Iter
         work.description = description
         yield work
         if undoable:
-            work.changes.save(work.description, now())
+            work.changes.save(work.description, now(), store.window())
 
 
 def insert_article(conn: sqlite3.Connection, text: str, **metadata: str) -> int:
