@@ -61,9 +61,8 @@ def refusal(name: str, content_type: str, head: bytes) -> IngestError | None:
     what = signature(head) if head else None
     if kind == "application/pdf" or what == "a PDF":
         return IngestError(f"{name} is a PDF: not supported")
-    if kind.startswith("image/") or (what or "").startswith("an image"):
-        shown = kind if kind.startswith("image/") else what
-        return IngestError(f"{name} is an image ({shown}): not supported")
+    if kind.startswith("image/"):
+        return IngestError(f"{name} is an image ({kind}): not supported")
     if what:
         return IngestError(f"{name} is {what}: not supported")
     acceptable = kind in _HTML_TYPES or kind in _MARKDOWN_TYPES or kind == "text/plain"

@@ -5,7 +5,8 @@ text that decodes as UTF-8 and holds non-ASCII characters is UTF-8 in practice,
 whatever a header claims); then the encodings the source declares (an HTTP
 header, a ``<meta charset>``) that decode without error; then a guess.
 The guess is Windows-1252 (Western European) unless charset-normalizer finds a
-non-Latin script (Cyrillic, Greek, Arabic, Chinese, ...) in another encoding.
+non-Latin script (Cyrillic, Greek, Arabic, Chinese, ...) in another encoding, in
+whole words. Other Latin code pages (Windows-1250, ...) are not told apart from it.
 """
 
 from __future__ import annotations
@@ -95,13 +96,26 @@ def _strict(data: bytes, encoding: str) -> str | None:
         return None
 
 
-def _mostly_latin(text: str) -> bool:
-    """True when the letters beyond ASCII are mostly Latin ones (or there are none)."""
-    letters = [c for c in text[:20000] if ord(c) > 0x7F and c.isalpha()]
-    if not letters:
-        return True
-    latin = sum(1 for c in letters if unicodedata.name(c, "").startswith("LATIN"))
-    return latin * 2 >= len(letters)
+def _another_script(text: str) -> bool:
+    """True when the letters beyond ASCII are mostly not Latin and make words of
+    their own: Cyrillic, Greek, Arabic text. A Western text decoded with the wrong
+    code page has such letters too, but alone inside ASCII words ("Cafщ")."""
+    sample = text[:20000]
+    others = [
+        i
+        for i, c in enumerate(sample)
+        if ord(c) > 0x7F and c.isalpha() and not unicodedata.name(c, "").startswith("LATIN")
+    ]
+    if not others:
+        return False
+    beside_ascii = sum(
+        1
+        for i in others
+        if (i > 0 and sample[i - 1].isascii() and sample[i - 1].isalpha())
+        or (i + 1 < len(sample) and sample[i + 1].isascii() and sample[i + 1].isalpha())
+    )
+    letters = sum(1 for c in sample if ord(c) > 0x7F and c.isalpha())
+    return len(others) * 2 >= letters and beside_ascii * 5 <= len(others)
 
 
 def _guess(data: bytes) -> Decoded | None:
@@ -114,7 +128,7 @@ def _guess(data: bytes) -> Decoded | None:
     guessed = codec_name(best.encoding)
     if guessed and guessed not in ("utf-8", "cp1252", "iso8859-1"):
         text = _strict(data, guessed)
-        if text is not None and not _mostly_latin(text):
+        if text is not None and _another_script(text):
             return Decoded(text, guessed)
     text = _strict(data, "cp1252")
     if text is not None:

@@ -229,7 +229,7 @@ async def fetch_documents_async(
             result = err
         except Exception as err:  # one page's bug must not lose the others
             _log.exception("fetching %s failed", address)
-            result = IngestError(f"{display_name(address)}: {type(err).__name__}: {err}")
+            result = IngestError(f"{display_name(address)}: {type(err).__name__}: {_reason(err)}")
         done += 1
         if progress is not None:
             progress(done, len(urls))

@@ -39,21 +39,28 @@ _CHECKED_BELOW = 200
 """A readability-guided text of fewer words is checked against the whole page (a
 longer one is not: the check costs a second extraction)."""
 _WORD = re.compile(r"\w+")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+"""Control characters but tab and line breaks (which HTML collapses as spaces)."""
 
 _log = logging.getLogger(__name__)
 
 
 def protect_spaces(tree: HtmlElement) -> None:
-    """Swap the fixed-width spaces inside the page's texts for placeholders, in place.
+    """Prepare a parsed page's texts for extraction, in place.
 
-    A space that only separates blocks (a text of nothing but spaces, or spaces at
-    the ends of a text with nothing beside them) is left to be collapsed.
+    The fixed-width spaces inside a text become placeholders (a space that only
+    separates blocks, with nothing beside it, is left to be collapsed); control
+    characters that character references (``&#27;``) brought in become U+FFFD,
+    one for one, as ``clean_text`` does, in texts and attribute values alike.
     """
     for element in tree.iter():
         if element.tag not in ("script", "style") and element.text:
-            element.text = _protect(element.text)
+            element.text = _protect(_CONTROL.sub("\ufffd", element.text))
         if element.tail:
-            element.tail = _protect(element.tail)
+            element.tail = _protect(_CONTROL.sub("\ufffd", element.tail))
+        for key, value in element.attrib.items():
+            if _CONTROL.search(value):
+                element.set(key, _CONTROL.sub("\ufffd", value))
 
 
 def _protect(text: str) -> str:

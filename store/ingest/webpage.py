@@ -22,6 +22,7 @@ if TYPE_CHECKING:
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 _QUIET = ("trafilatura", "readability", "htmldate", "courlan", "justext", "charset_normalizer")
 _quieted = False
+_log = logging.getLogger(__name__)
 
 
 def quiet_extractors() -> None:
@@ -76,15 +77,21 @@ def document_from_html(
     quiet_extractors()
     decoded = decode_text(data, name, (charset, meta_charset(data)))
     try:
-        tree = parse_html(decoded.text)
-    except Exception as err:  # lxml's errors say nothing a reader can act on
-        raise IngestError(f"{name}: not a web page lxml can read ({err})") from None
-    protect_spaces(tree)
-    text, extractor = article_text(tree, name)
+        # Control characters become U+FFFD before lxml sees them (it refuses some,
+        # drops others): the metadata keeps its length, the terminal gets no escape.
+        tree = parse_html(clean_text(decoded.text))
+        protect_spaces(tree)
+        text, extractor = article_text(tree, name)
+        meta = page_metadata(tree, url)
+    except IngestError:
+        raise
+    except Exception as err:  # an extractor's bug on one page: that page is refused
+        _log.warning("%s: extraction failed", name, exc_info=True)
+        reason = str(err).strip().splitlines()[0] if str(err).strip() else type(err).__name__
+        raise IngestError(f"{name}: cannot be read as a web page ({reason})") from None
     text = clean_text(text)
     if not text.strip():
         raise IngestError(f"{name}: no article text found")
-    meta = page_metadata(tree, url)
     return Document(
         text=text,
         file_name=file_name,
