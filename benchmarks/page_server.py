@@ -11,7 +11,6 @@ machine. Use it as a context manager::
 
 from __future__ import annotations
 
-import gzip
 import threading
 from collections.abc import Callable, Mapping
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -133,8 +132,3 @@ class PageServer:
         self.httpd.shutdown()
         self.httpd.server_close()
         self.thread.join(timeout=5)
-
-
-def gzip_page(text: str) -> bytes:
-    """An HTML text gzip-compressed, as ``add`` serves with Content-Encoding: gzip."""
-    return gzip.compress(text.encode("utf-8"))

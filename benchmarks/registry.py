@@ -20,6 +20,7 @@ MODULES = (
     "benchmarks.inprocess",
     "benchmarks.comparing",
     "benchmarks.interchange",
+    "benchmarks.ingesting",
 )
 """The modules whose import registers benchmarks, in the order they are run."""
 
