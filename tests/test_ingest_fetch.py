@@ -93,6 +93,7 @@ def server() -> Iterator[PageServer]:
         running.add("/hop/2", b"", headers={"Location": running.url("/hop/1")}, status=302)
         running.add("/hop/1", b"", headers={"Location": "/article"}, status=307)
         running.add("/loop", b"", headers={"Location": "/loop"}, status=302)
+        running.add("/bad-hop", b"", headers={"Location": "http://[::1"}, status=302)
         running.add("/to-ftp", b"", headers={"Location": "ftp://127.0.0.1/x.txt"}, status=302)
         running.add("/missing", b"<html>gone</html>", status=404)
         running.add("/broken", b"<html>oops</html>", status=500)
@@ -156,6 +157,8 @@ def test_a_page(server: PageServer) -> None:
 def test_redirects_are_followed(server: PageServer) -> None:
     assert fetch_document(server.url("/hop/3")).title == "Sessions recuses"
     assert fails(server, "/loop") == f"{host(server)}/loop: too many redirects (more than 10)"
+    broken = f"{host(server)}/bad-hop: the server sent a broken answer ("  # httpx's words follow
+    assert fails(server, "/bad-hop").startswith(broken)
 
 
 def test_a_redirect_to_another_scheme_is_refused(server: PageServer) -> None:

@@ -184,9 +184,11 @@ async def _fetch(
     except httpx.ConnectError as err:
         raise IngestError(f"cannot reach {_host(url)}: {_reason(err)}") from None
     except httpx.RemoteProtocolError as err:
-        raise IngestError(f"{name}: the server broke off its answer ({_reason(err)})") from None
+        raise IngestError(f"{name}: the server sent a broken answer ({_reason(err)})") from None
     except httpx.HTTPError as err:
         raise IngestError(f"{name}: {_reason(err)}") from None
+    except httpx.InvalidURL as err:  # a redirect's Location that is no address
+        raise IngestError(f"{name}: redirected to an invalid address ({_reason(err)})") from None
 
 
 def _client(limits: FetchLimits, concurrency: int) -> httpx.AsyncClient:
