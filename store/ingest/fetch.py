@@ -126,12 +126,27 @@ async def _body(response: httpx.Response, name: str, limits: FetchLimits) -> byt
     return b"".join(chunks)
 
 
+async def _send(client: httpx.AsyncClient, url: httpx.URL, limits: FetchLimits) -> httpx.Response:
+    """The answer's headers (its body is streamed); "cannot reach HOST" when no
+    connection can be made (HOST being the one asked, after a redirect too)."""
+    import httpx
+
+    try:
+        return await client.send(client.build_request("GET", url), stream=True)
+    except httpx.ConnectTimeout:
+        raise IngestError(
+            f"cannot reach {_host(url)}: no answer within {limits.connect:g} s"
+        ) from None
+    except httpx.ConnectError as err:
+        raise IngestError(f"cannot reach {_host(url)}: {_reason(err)}") from None
+
+
 async def _download(client: httpx.AsyncClient, url: httpx.URL, limits: FetchLimits) -> Download:
     """Follow redirects by hand (to refuse other schemes) and read the final answer."""
     current = url
     for _ in range(limits.max_redirects + 1):
         name = display_name(str(current))
-        response = await client.send(client.build_request("GET", current), stream=True)
+        response = await _send(client, current, limits)
         try:
             location = response.headers.get("location")
             if response.is_redirect and location:
@@ -173,16 +188,8 @@ async def _fetch(
     try:
         async with slots, asyncio.timeout(limits.total):
             return await _download(client, url, limits)
-    except TimeoutError:
+    except (TimeoutError, httpx.TimeoutException):
         raise IngestError(f"{name}: timed out after {limits.total:g} s") from None
-    except httpx.ConnectTimeout:
-        raise IngestError(
-            f"cannot reach {_host(url)}: no answer within {limits.connect:g} s"
-        ) from None
-    except httpx.TimeoutException:
-        raise IngestError(f"{name}: timed out after {limits.total:g} s") from None
-    except httpx.ConnectError as err:
-        raise IngestError(f"cannot reach {_host(url)}: {_reason(err)}") from None
     except httpx.RemoteProtocolError as err:
         raise IngestError(f"{name}: the server sent a broken answer ({_reason(err)})") from None
     except httpx.HTTPError as err:

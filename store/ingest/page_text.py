@@ -31,7 +31,8 @@ _CODES = "0ABCDEFGHIJKLMNOP"
 """``_MARK`` + code stands for ``_MARK`` itself (0) or for one of ``_SPACES``."""
 _PROTECT = re.compile(f"{_MARK}|[{_SPACES}]+")
 _UNPROTECT = re.compile(f"{_MARK}([{_CODES}])")
-_BLOCKS = frozenset({"p", "head", "item", "quote", "list", "table", "div", "body", "doc", "code"})
+_BLOCKS = frozenset({"p", "head", "item", "quote", "list", "table", "div", "body", "doc"})
+"""trafilatura's block elements; ``code`` is not one (it marks inline code too)."""
 _SHORT = 0.5
 """The readability-guided text is "suspiciously short" below this share of the words
 trafilatura finds on the whole page."""
@@ -185,6 +186,8 @@ def _readability_text(summary: str) -> str:
         paragraph = "\n".join(line for line in lines if line)
         if paragraph:
             paragraphs.append(paragraph)
+    if not paragraphs:  # text straight in <div>s
+        paragraphs = [" ".join(root.text_content().split())]
     return unprotect("\n\n".join(paragraphs))
 
 
