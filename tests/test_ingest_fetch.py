@@ -186,6 +186,19 @@ def test_one_line_for_each_problem(server: PageServer, path: str, problem: str) 
     assert fails(server, path) == host(server) + problem
 
 
+def test_a_servers_own_words_reach_no_terminal(server: PageServer) -> None:
+    def answer(request: BaseHTTPRequestHandler) -> None:
+        request.send_response(404, "Not \x1b]0;PWNED\x07 Found")
+        request.send_header("Content-Length", "0")
+        request.end_headers()
+
+    server.add("/evil-reason", answer)
+    server.add("/evil-type", b"x", "application/\x1b[2Jevil")
+    for path in ("/evil-reason", "/evil-type"):
+        message = fails(server, path)
+        assert message.startswith(f"{host(server)}{path}") and "\x1b" not in message
+
+
 def test_a_large_body_is_cut_at_20_mb(server: PageServer) -> None:
     started = time.monotonic()
     assert fails(server, "/big") == f"{host(server)}/big: too large (the limit is 20 MB)"

@@ -133,6 +133,14 @@ def test_a_socket_is_refused(tmp_path: Path) -> None:
         server.close()
 
 
+def test_a_file_name_with_an_escape_sequence(tmp_path: Path) -> None:
+    name = "\x1b]0;PWNED\x07.txt"
+    assert read_source(write(tmp_path, name, b"Text.\n")).file_name == "\ufffd]0;PWNED\ufffd.txt"
+    with pytest.raises(IngestError) as caught:
+        read_source(write(tmp_path, name, b""))
+    assert str(caught.value) == f"{tmp_path}/\ufffd]0;PWNED\ufffd.txt: the file is empty"
+
+
 def test_a_missing_file(tmp_path: Path) -> None:
     with pytest.raises(IngestError, match=r"nope\.md: no such file"):
         read_source(str(tmp_path / "nope.md"))

@@ -46,6 +46,13 @@ def media_type(content_type: str) -> str:
     return content_type.split(";", 1)[0].strip().lower()
 
 
+def one_line(error: IngestError) -> IngestError:
+    """The error with its message made safe to print: one line, no control characters
+    (a path, a server's words or a parser's quote of the bytes may hold some)."""
+    message = clean_line(str(error))
+    return error if message == str(error) else IngestError(message)
+
+
 def looks_like_html(data: bytes) -> bool:
     """True when the bytes start as an HTML document does."""
     return bool(_HTML_START.match(data[:4096]))

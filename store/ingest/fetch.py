@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from store.errors import IngestError
-from store.ingest.content import Download, document_from_download, refusal
+from store.ingest.content import Download, document_from_download, one_line, refusal
 from store.ingest.files import Document
 
 if TYPE_CHECKING:
@@ -235,10 +235,12 @@ async def fetch_documents_async(
                 document_from_download, download, display_name(address)
             )
         except IngestError as err:
-            result = err
+            result = one_line(err)
         except Exception as err:  # one page's bug must not lose the others
             _log.exception("fetching %s failed", address)
-            result = IngestError(f"{display_name(address)}: {type(err).__name__}: {_reason(err)}")
+            result = one_line(
+                IngestError(f"{display_name(address)}: {type(err).__name__}: {_reason(err)}")
+            )
         done += 1
         if progress is not None:
             progress(done, len(urls))

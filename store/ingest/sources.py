@@ -14,8 +14,9 @@ from pathlib import Path
 from typing import BinaryIO, Literal
 
 from store.errors import IngestError
-from store.ingest.content import looks_like_html, text_document
+from store.ingest.content import looks_like_html, one_line, text_document
 from store.ingest.files import MAX_BYTES, Document, read_bytes
+from store.text.clean import clean_line
 
 SourceKind = Literal["url", "html", "markdown", "text", "stdin"]
 HTML_SUFFIXES = (".html", ".htm", ".xhtml", ".shtml")
@@ -73,11 +74,17 @@ def read_source(source: str | Source, *, stdin: bytes | None = None) -> Document
         stdin: the bytes of standard input, for ``-`` (see ``read_stream``). An
             HTML document there is read as a web page, anything else as text.
     """
+    try:
+        return _read(source if isinstance(source, Source) else Source.parse(source), stdin)
+    except IngestError as err:
+        raise one_line(err) from None
+
+
+def _read(parsed: Source, stdin: bytes | None) -> Document:
     from store.ingest.inflate import gunzip
     from store.ingest.markdown import markdown_document
     from store.ingest.webpage import document_from_html
 
-    parsed = source if isinstance(source, Source) else Source.parse(source)
     if parsed.kind == "url":
         from store.ingest.fetch import fetch_document
 
@@ -94,7 +101,7 @@ def read_source(source: str | Source, *, stdin: bytes | None = None) -> Document
     data = read_bytes(name)
     if parsed.compressed:
         data = gunzip(data, name, MAX_BYTES)
-    file_name = Path(name).name
+    file_name = clean_line(Path(name).name)
     if parsed.kind == "html":
         return document_from_html(data, name, file_name=file_name)
     if parsed.kind == "markdown":
