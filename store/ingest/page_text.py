@@ -42,6 +42,8 @@ longer one is not: the check costs a second extraction)."""
 _WORD = re.compile(r"\w+")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 """Control characters but tab and line breaks (which HTML collapses as spaces)."""
+_SPECIAL = re.compile(f"[{_MARK}{_SPACES}\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+"""What ``protect_spaces`` changes: most texts hold none of it and are left alone."""
 
 _log = logging.getLogger(__name__)
 
@@ -55,10 +57,12 @@ def protect_spaces(tree: HtmlElement) -> None:
     one for one, as ``clean_text`` does, in texts and attribute values alike.
     """
     for element in tree.iter():
-        if element.tag not in ("script", "style") and element.text:
-            element.text = _protect(_CONTROL.sub("\ufffd", element.text))
-        if element.tail:
-            element.tail = _protect(_CONTROL.sub("\ufffd", element.tail))
+        text = element.text
+        if text and _SPECIAL.search(text) and element.tag not in ("script", "style"):
+            element.text = _protect(_CONTROL.sub("\ufffd", text))
+        tail = element.tail
+        if tail and _SPECIAL.search(tail):
+            element.tail = _protect(_CONTROL.sub("\ufffd", tail))
         for key, value in element.attrib.items():
             if _CONTROL.search(value):
                 element.set(key, _CONTROL.sub("\ufffd", value))
