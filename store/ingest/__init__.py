@@ -1,10 +1,37 @@
-"""Ingest: what users bring (files; later web pages, URLs, Markdown) turned into
-clean article text with its metadata, ready for ``Store.add_document``.
+"""Ingest: what users bring (web pages, URLs, Markdown, plain text in any encoding)
+turned into clean article text with its metadata, ready for ``Store.add_document``.
 
-Offers ``Document``, ``read_document``, ``read_bytes``, ``document_from_bytes``.
+The calls:
+
+- ``read_source(source, *, stdin=None) -> Document``: a file (``.html``/``.htm``
+  saved page, ``.md`` Markdown, anything else plain text; ``.gz`` too), ``-``
+  (standard input, given as bytes) or one URL.
+- ``fetch_documents(urls, *, progress=None, concurrency=6) -> list[Document |
+  IngestError]``: several URLs at once, in order; ``fetch_document(url)`` for one.
+- ``Source.parse(source)`` tells a URL, ``-`` and the file kinds apart.
+
+Every problem is an ``IngestError`` (``store.errors``) of one line naming the
+source. Importing this package loads none of the heavy libraries (trafilatura,
+readability, lxml, httpx, charset-normalizer, PyYAML): each is imported by the
+function that needs it, so ``reader`` starts without them.
+
 Imports only ``store.text``, ``store.records`` and ``store.errors``.
 """
 
+from store.ingest.fetch import FetchLimits, fetch_document, fetch_documents, fetch_documents_async
 from store.ingest.files import Document, document_from_bytes, read_bytes, read_document
+from store.ingest.sources import Source, read_source, read_stream
 
-__all__ = ["Document", "document_from_bytes", "read_bytes", "read_document"]
+__all__ = [
+    "Document",
+    "FetchLimits",
+    "Source",
+    "document_from_bytes",
+    "fetch_document",
+    "fetch_documents",
+    "fetch_documents_async",
+    "read_bytes",
+    "read_document",
+    "read_source",
+    "read_stream",
+]
