@@ -103,10 +103,10 @@ def test_first_run_in_a_real_terminal(
 def test_bad_file_message_in_a_real_terminal(
     terminal_for: Callable[..., Terminal], tmp_path: Path
 ) -> None:
-    (tmp_path / "latin1.txt").write_bytes(b"caf\xe9\n")
-    term = terminal_for(str(tmp_path / "latin1.txt"), width=120, height=10)
+    (tmp_path / "image.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 8)
+    term = terminal_for(str(tmp_path / "image.txt"), width=120, height=10)
     screen = term.wait_for(lambda s: "EXITED" in s)
-    assert "latin1.txt: not UTF-8 text" in screen
+    assert "image.txt: " in screen and "not a text file" in screen
     assert "EXITED 1" in screen and "Traceback" not in screen
 
 
@@ -171,3 +171,23 @@ def test_a_tag_survives_kill_9(terminal_for: Callable[..., Terminal], tmp_path: 
         ).fetchall()
     assert len(tagged) == 1 and tagged[0][1] == "quote"
     assert tagged[0][0] == "trump sessions swear in handshake"  # the first line of CNN's text
+
+
+def test_two_pages_by_url_side_by_side(
+    terminal_for: Callable[..., Terminal], tmp_path: Path
+) -> None:
+    from benchmarks.page_server import PageServer
+    from store.ingest import read_source
+
+    with PageServer() as server:
+        urls = server.add_pages()[:2]
+        expected = [read_source(url) for url in urls]
+        term = terminal_for(*urls, width=160, height=48)
+        screen = term.wait_for(lambda s: "row 1/" in status_line(s), timeout=40)
+    heading = "\n".join(screen.split("\n")[:4])
+    for document in expected:
+        assert document.outlet and document.outlet[:15] in heading
+        assert document.title[:15] in heading
+    assert expected[0].text.split()[0] in screen
+    term.press("q")
+    term.wait_for(lambda s: "EXITED 0" in s)

@@ -90,7 +90,7 @@ def test_reopening_a_file_seen_before_does_not_decode_it_again(
     def fail(*args: object) -> None:
         raise AssertionError("decoded again")
 
-    monkeypatch.setattr("store.db.articles.document_from_bytes", fail)
+    monkeypatch.setattr("store.db.articles.read_source", fail)
     assert store.add_file(path) == (first, False)
     assert store.article(first).length == len("Title\n\nBody.")
 

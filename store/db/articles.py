@@ -7,7 +7,8 @@ from pathlib import Path
 from store.db.connection import Connected
 from store.db.unit import insert_article
 from store.errors import StoreError
-from store.ingest.files import Document, document_from_bytes, read_bytes, source_hash
+from store.ingest.files import Document, read_bytes, source_hash
+from store.ingest.sources import read_source
 from store.records import Article
 from store.text.clean import content_hash
 
@@ -80,25 +81,27 @@ class ArticleOps(Connected):
         return article_id, True
 
     def add_document(self, document: Document, **metadata: str) -> tuple[int, bool]:
-        """Store a Document read by ``store.ingest``; metadata overrides its guesses."""
-        fields = {
-            "title": document.title,
-            "file_name": document.file_name,
-            "source_hash": document.source_hash,
-            **metadata,
-        }
-        return self.add_article(document.text, **fields)
+        """Store a Document read by ``store.ingest`` with its metadata (``metadata``
+        overrides it); the article's id and whether it was added now."""
+        return self.add_article(document.text, **{**document.article_fields(), **metadata})
 
     def add_file(self, path: str | Path) -> tuple[int, bool]:
-        """Read a plain-text file and store it; raises IngestError or StoreError.
+        """Read a file (text in any encoding, a saved web page, Markdown) and store it;
+        raises IngestError or StoreError.
 
         A file whose bytes were imported before is found by their hash, without
-        decoding it again: reopening a large file costs one read and one hash.
+        reading it as an article again: reopening a large file costs one read and
+        one hash.
         """
-        data = read_bytes(path)
+        known = self.known_file(path)
+        if known is not None:
+            return known, False
+        return self.add_document(read_source(str(path)))
+
+    def known_file(self, path: str | Path) -> int | None:
+        """The article a file's bytes were imported as before, if any (IngestError when
+        the file cannot be read)."""
         row = self.conn.execute(
-            "SELECT id FROM articles WHERE source_hash = ?", (source_hash(data),)
+            "SELECT id FROM articles WHERE source_hash = ?", (source_hash(read_bytes(path)),)
         ).fetchone()
-        if row is not None:
-            return int(row[0]), False
-        return self.add_document(document_from_bytes(data, path))
+        return None if row is None else int(row[0])

@@ -8,21 +8,20 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from store import Store
+from store import IngestError, Store
 from tui import __version__
+from tui.cli.adding import add_sources, target_story
 from tui.cli.common import FAILED, OK, add_db_option, default_db_path, fail, opened
 from tui.cli.stories import named_story
-
-NEW_STORY = "My articles"
-"""Where articles opened with no story opened yet go."""
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "paths",
         nargs="*",
-        metavar="PATH",
-        help="articles to open (added to the story opened last, or to --story)",
+        metavar="SOURCE",
+        help="articles to open: URLs, saved pages, Markdown or text files (added to the "
+        "story opened last, or to --story; reader add says more)",
     )
     add_db_option(parser)
     parser.add_argument(
@@ -31,25 +30,32 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--version", action="version", version=f"reader {__version__}")
 
 
-def article_ids(store: Store, paths: Sequence[Path], story_name: str | None = None) -> list[int]:
-    """The articles to show: the given files (imported if new, and added to the story),
-    else the story's: ``story_name``, else the one opened last (on the first run, the
-    bundled seeds'). The story shown is remembered as opened."""
-    if paths:
-        ids = [store.add_file(path)[0] for path in paths]
-        story = store.story_named(story_name) if story_name else None
-        story = story or store.opened_story() or store.story_named(NEW_STORY)
-        store.add_to_story(story.id, ids)
+def article_ids(
+    store: Store, sources: Sequence[str | Path], story_name: str | None = None
+) -> list[int]:
+    """The articles to show: the given sources (read or fetched if new, and added to
+    the story), else the story's: ``story_name``, else the one opened last (on the
+    first run, the bundled seeds'). The story shown is remembered as opened.
+
+    Raises an IngestError for the first source that failed, the others said on stderr.
+    """
+    if sources:
+        story = target_story(store, story_name)
+        added = add_sources(store, [str(source) for source in sources], story)
+        if added.failed:
+            for problem in added.failed[1:]:
+                fail("reader", problem)
+            raise IngestError(added.failed[0])
         store.open_story(story.id)
-        return ids
+        return added.ids
     from store.db.seeds import seed_once
 
     seed_once(store)
-    story = named_story(store, story_name) if story_name else store.opened_story()
-    if story is None:
+    shown = named_story(store, story_name) if story_name else store.opened_story()
+    if shown is None:
         return []
-    store.open_story(story.id)
-    return store.story_article_ids(story.id)
+    store.open_story(shown.id)
+    return store.story_article_ids(shown.id)
 
 
 NEEDS_TERMINAL = (
@@ -63,7 +69,10 @@ def run(args: argparse.Namespace) -> int:
         fail("reader", NEEDS_TERMINAL)
         return FAILED
     with opened(args) as store:
-        ids = article_ids(store, [Path(p) for p in args.paths], args.story)
+        if "-" in args.paths:
+            fail("reader", "- (standard input) cannot be opened in the app: reader add - first")
+            return FAILED
+        ids = article_ids(store, args.paths, args.story)
         # Start-up allocates many long-lived objects (Textual's classes, styles, the
         # wrapped rows): collecting them over and over costs a tenth of the start-up.
         # The app turns the collector back on once the first screen is drawn.
