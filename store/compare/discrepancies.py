@@ -43,6 +43,7 @@ from store.compare.findings import (
     words,
 )
 from store.compare.grouping import STOP, Sets, Unit
+from store.compare.lexicon import lexicon
 from store.compare.quotes import Quote, speaker_key
 from store.text.letters import LOWER, UPPER
 
@@ -763,7 +764,7 @@ def _action_discrepancies(store: Corpus, quotes: dict[int, list[Quote]], found: 
             found.add("action", person, values, hows[facts.LEFT], hows[facts.REMOVED], describe)
 
 
-_LEAVING = re.compile(r"resign|quit|stepp|fired|sacked|ousted|dismissed|forced out|pushed out")
+_LEAVING = re.compile(lexicon().alternation("leaving_hints"))
 
 
 def _name_discrepancies(

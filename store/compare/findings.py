@@ -15,6 +15,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from store.compare.lexicon import lexicon
+
 if TYPE_CHECKING:
     from store.records import Article
 
@@ -22,14 +24,9 @@ if TYPE_CHECKING:
 
 _WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)*")
 """A word in any script (Müller, сказал), with its apostrophes (don't)."""
-_CONTRACTIONS = {
-    "can't": ["can", "not"], "won't": ["will", "not"], "shan't": ["shall", "not"],
-    "it's": ["it", "is"], "there's": ["there", "is"], "that's": ["that", "is"],
-    "he's": ["he", "is"], "she's": ["she", "is"], "what's": ["what", "is"],
-    "here's": ["here", "is"], "who's": ["who", "is"], "let's": ["let", "us"],
-}  # fmt: skip
-_SUFFIXES = (("n't", "not"), ("'re", "are"), ("'ve", "have"), ("'ll", "will"), ("'m", "am"),
-             ("'d", "would"))  # fmt: skip
+_EN = lexicon()
+_CONTRACTIONS = {word: full.split() for word, full in _EN.map("contractions").items()}
+_SUFFIXES = tuple(_EN.map("contraction_suffixes").items())
 
 
 def words(text: str) -> list[str]:
@@ -55,7 +52,7 @@ def raw_words(text: str) -> list[str]:
     return _WORD.findall(text.lower().replace("’", "'").replace("‘", "'"))
 
 
-_NEGATIVE = ("un", "in", "im", "il", "ir", "dis", "non")
+_NEGATIVE = _EN.words("negative_prefixes")
 
 
 def merge_negations(mine: list[str], other: Sequence[str]) -> tuple[list[str], dict[int, str]]:

@@ -28,6 +28,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from store.compare.lexicon import lexicon
 from store.text.letters import LOWER, UPPER
 from store.text.segment import sentence_spans
 
@@ -39,263 +40,30 @@ _CLOSES_BEFORE = set(" \t\n\u00a0.,;:!?)]}—–-…\"”'’»")
 MAX_SINGLE = 300
 """A single-quoted span longer than this is taken for apostrophes, not a quote."""
 
-SPEECH_VERBS = (
-    "said|says|say|told|tells|tell|added|adds|asked|asks|tweeted|tweets|wrote|writes|posted|"
-    "posts|responded|responds|stated|states|declared|declares|claimed|claims|explained|"
-    "insisted|insists|replied|replies|noted|notes|argued|argues|warned|warns|continued|"
-    "acknowledged|admitted|announced|testified|recalled|suggested|calling|called|denied|"
-    "denies|answered|pointed out|according to"
-)
-_TITLE = (
-    r"(?:(?:Sen|Rep|Gen|Lt|Gov|Dr|Mr|Mrs|Ms|Sgt|Col|Capt|Pres|Atty)\.\s+|"
-    r"(?:Senator|Representative|President|Attorney General|Speaker|Leader|Secretary|"
-    r"Chairman|Chair|Spokeswoman|Spokesman|Judge|Justice|Director)\s+)"
-)
+_EN = lexicon()
+SPEECH_VERBS = _EN.alternation("speech_verbs")
+_TITLE = rf"(?:(?:{_EN.alternation('honorifics')})\.\s+|(?:{_EN.alternation('titles')})\s+)"
 _NAME_WORD = rf"[{UPPER}][{UPPER}{LOWER}’'\-]*[{LOWER}][{UPPER}{LOWER}’'\-]*"
 """A capitalised word in any script (Okonkwo, McCain, Müller, O’Brien), not an acronym."""
 _NAME = rf"(?:{_TITLE})*(?:{_NAME_WORD}\s+){{0,3}}{_NAME_WORD}"
 _LONG_NAME = rf"(?:{_TITLE})*(?:{_NAME_WORD}\s+){{0,7}}{_NAME_WORD}"
 """A name after its titles and offices: White House Deputy Press Secretary Sarah Sanders."""
-_PRONOUN = r"(?:he|she|He|She)"
-_APPOSITIVE = r"(?:,[ \u00a0]+(?:the|a|an|[A-Z][\w\-]*[’']s)[ \u00a0][^,.;:“”\"\n]{1,60},)"
+_PRONOUNS = _EN.words("pronouns")
+_PRONOUN = "(?:" + "|".join([*_PRONOUNS, *(p.capitalize() for p in _PRONOUNS)]) + ")"
+_APPOSITIVE = (
+    rf"(?:,[ \u00a0]+(?:{_EN.alternation('appositive_openers')}|[A-Z][\w\-]*[’']s)"
+    r"[ \u00a0][^,.;:“”\"\n]{1,60},)"
+)
 """A role between a name and its verb: "Okonkwo, the city’s fire chief, said"."""
 _AFTER = re.compile(
     rf"[ \t\u00a0,]*(?:(?P<who>{_LONG_NAME}|{_PRONOUN})(?P<role>{_APPOSITIVE})?\s+"
-    rf"(?:\w+ly\s+|also\s+|later\s+)?"
+    rf"(?:\w+ly\s+|(?:{_EN.alternation('attribution_adverbs')})\s+)?"
     rf"(?:{SPEECH_VERBS})\b"
     rf"|(?:{SPEECH_VERBS})\s+(?P<who2>{_NAME}|{_PRONOUN})\b)"
 )
-NOT_PEOPLE = frozenset(
-    [
-        "The",
-        "A",
-        "An",
-        "And",
-        "But",
-        "In",
-        "On",
-        "At",
-        "Of",
-        "For",
-        "To",
-        "With",
-        "From",
-        "By",
-        "As",
-        "It",
-        "This",
-        "That",
-        "These",
-        "Those",
-        "There",
-        "Their",
-        "They",
-        "We",
-        "I",
-        "He",
-        "She",
-        "His",
-        "Her",
-        "Its",
-        "Our",
-        "Your",
-        "Mr",
-        "Mrs",
-        "Ms",
-        "Sen",
-        "Rep",
-        "Gen",
-        "Lt",
-        "Image",
-        "Related",
-        "Watch",
-        "Get",
-        "View",
-        "Be",
-        "Click",
-        "Read",
-        "Thursday",
-        "Wednesday",
-        "Tuesday",
-        "Monday",
-        "Friday",
-        "Saturday",
-        "Sunday",
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-        "Department",
-        "Committee",
-        "House",
-        "Senate",
-        "News",
-        "Post",
-        "Foundation",
-        "States",
-        "Justice",
-        "Government",
-        "Campaign",
-        "Convention",
-        "Network",
-        "Intelligence",
-        "Services",
-        "Armed",
-        "Office",
-        "Times",
-        "Press",
-        "Court",
-        "Congress",
-        "Republicans",
-        "Democrats",
-        "Republican",
-        "Democrat",
-        "Russian",
-        "Russians",
-        "American",
-        "Americans",
-        "White",
-        "Washington",
-        "Moscow",
-        "Russia",
-        "America",
-        "Twitter",
-        "Facebook",
-        "General",
-        "Attorney",
-        "Minority",
-        "Majority",
-        "Leader",
-        "Speaker",
-        "Secretary",
-        "President",
-        "Deputy",
-        "National",
-        "Security",
-        "Adviser",
-        "Oversight",
-        "Reform",
-        "Latest",
-        "According",
-        "Now",
-        "During",
-        "Kremlin",
-        "Will",
-        "If",
-        "Call",
-        "Calls",
-        "Top",
-        "Former",
-        "Officials",
-        "Spokeswoman",
-        "Spokesman",
-        "Democratic",
-        "Earlier",
-        "Later",
-        "Asked",
-        "Aboard",
-        "Meanwhile",
-        "While",
-        "When",
-        "After",
-        "Before",
-        "Under",
-        "Senator",
-        "Chair",
-        "Chairman",
-        "Representative",
-        "Press",
-        "Federal",
-        "Bureau",
-        "Investigation",
-        "United",
-        "Administration",
-        "Party",
-        "Judiciary",
-        "Committees",
-        "Morning",
-        "Day",
-        "New",
-        "York",
-        "South",
-        "North",
-        "West",
-        "East",
-        "WATCH",
-        "READ",
-        "MORE",
-        "CNN",
-        "NBC",
-        "CBS",
-        "MSNBC",
-        "FBI",
-        "AG",
-        "US",
-        "Also",
-        "Sources",
-        "Source",
-        "Officials",
-        "Ambassador",
-        "Mayor",
-        "Governor",
-        "Gov",
-        "Chief",
-        "Fire",
-        "Minister",
-        "Prime",
-        "Commissioner",
-        "Sheriff",
-        "Officer",
-        "Detective",
-        "Inspector",
-        "Superintendent",
-        "Councilman",
-        "Councilwoman",
-        "Councillor",
-        "Professor",
-        "Prof",
-        "Dr",
-        "Rev",
-        "Captain",
-        "Sergeant",
-        "Lieutenant",
-        "Colonel",
-        "Admiral",
-        "Executive",
-        "Vice",
-        "Acting",
-        "Interim",
-        "Police",
-        "Authorities",
-        "Witnesses",
-        "Residents",
-        "Investigators",
-        "Prosecutors",
-        "Firefighters",
-        "Experts",
-        "Critics",
-        "Analysts",
-    ]
-)
-US_STATES = frozenset([
-    "Alabama", "Alaska", "Arizona", "Arkansas", "California", "Colorado", "Connecticut",
-    "Delaware", "Florida", "Hawaii", "Idaho", "Illinois", "Iowa", "Kansas", "Kentucky",
-    "Louisiana", "Maine", "Maryland", "Massachusetts", "Michigan", "Minnesota", "Mississippi",
-    "Missouri", "Nebraska", "Nevada", "Ohio", "Oklahoma", "Oregon", "Pennsylvania",
-    "Tennessee", "Texas", "Utah", "Vermont", "Wisconsin", "Wyoming", "Hampshire", "Jersey",
-    "Mexico", "Island",
-])  # fmt: skip
-"""States named before a senator's name ("Utah Sen. Mike Lee"); not Georgia, Virginia
-or Carolina, which are first names too."""
-NOT_PEOPLE = NOT_PEOPLE | US_STATES
+US_STATES = _EN.set("us_states")
+"""States named before a senator's name ("Utah Sen. Mike Lee")."""
+NOT_PEOPLE = _EN.set("not_people") | US_STATES
 _CAPITALISED = re.compile(rf"\b{_NAME_WORD}(?:\s+{_NAME_WORD})+")
 
 
@@ -508,11 +276,11 @@ def named_people(text: str) -> dict[str, str]:
     return {surname: full for surname, full in found.items() if full not in places}
 
 
-_PLACE_BEFORE = re.compile(r"\b(?:in|near|outside|inside|across|throughout)[ \u00a0]+$")
+_PLACE_BEFORE = re.compile(rf"\b(?:{_EN.alternation('place_prepositions')})[ \u00a0]+$")
 
 
 _POSSESSIVE = re.compile(r"[’']s$")
-_PARTY = re.compile(r"[RDI]-")
+_PARTY = re.compile(rf"(?:{_EN.alternation('party_initials')})-")
 
 
 @lru_cache(maxsize=8192)
@@ -567,26 +335,24 @@ def _speaker(
     return ""
 
 
-_RELATIVE = re.compile(r",\s+(?:who|whom|whose|which)\b[^,]*,")
+_RELATIVE = re.compile(rf",\s+(?:{_EN.alternation('relative_pronouns')})\b[^,]*,")
 _OFFICE = re.compile(
-    r"(?:(?:Vice|Deputy|Acting|Former|Press|Attorney|Majority|Minority)\s+)*(?:President|"
-    r"Senator|Speaker|Leader|Secretary|Spokesman|Spokeswoman|Spokesperson|Chairman|Director|"
-    r"General|Governor|Minister|Ambassador|Judge|Mayor|Prosecutor)"
+    rf"(?:(?:{_EN.alternation('office_modifiers')})\s+)*(?:{_EN.alternation('offices')})"
 )
 
 
 def _is_pronoun(who: str) -> bool:
-    return who.lower() in ("he", "she")
+    return who.lower() in _EN.set("pronouns")
 
 
 _CAPITALISED_WORD = re.compile(_NAME_WORD)
-_PASSIVE = re.compile(r"\b(?:was|were|is|are|been|being|be|get|got)\s+(?:\w+ly\s+|also\s+)?$")
+_PASSIVE = re.compile(
+    rf"\b(?:{_EN.alternation('passive_auxiliaries')})\s+"
+    rf"(?:\w+ly\s+|(?:{_EN.alternation('attribution_adverbs')})\s+)?$"
+)
 _VERB = re.compile(rf"\b(?:{SPEECH_VERBS})\b")
 _WHO_ANYWHERE = re.compile(rf"\b(?:{_NAME}|{_PRONOUN})\b")
-_NOT_A_MENTION = re.compile(
-    r"(?:[’']s?|-| (?:campaign|administration|Administration|surrogates?|team|transition|"
-    r"backers?|associates|era|Tower|Organization|White))\b"
-)
+_NOT_A_MENTION = re.compile(rf"(?:[’']s?|-| (?:{_EN.alternation('not_a_mention_after')}))\b")
 
 
 def _sentence_start(text: str, pos: int, lo: int) -> int:
@@ -608,7 +374,7 @@ def _person(
     """The person ``who`` names: a known name, or a pronoun's antecedent (not one
     of the ``named``: the quote speaks to or of them); one word only if ``alone``
     (the attribution shows it is someone: "said Okonkwo")."""
-    if who.lower() in ("he", "she"):
+    if _is_pronoun(who):
         return _antecedent(text, at, people, named)
     words = [_clean_word(w) for w in who.split()]
     words = [w for w in words if w]
