@@ -17,6 +17,7 @@ fits a news conference, a statement or an event, where the press is told.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from store.compare.lexicon import lexicon
@@ -25,6 +26,8 @@ _EN = lexicon()
 WEEKDAYS = _EN.words("weekdays")
 MONTHS = _EN.map("months")
 """Month names and their abbreviations, as written -> the month."""
+CALENDAR = frozenset([*WEEKDAYS, *MONTHS])
+"""Capitalised words that are dates, not names: two of them are no spelling of one."""
 
 _NUMBER = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)*(?![\w])")
 _NUMBER_WORDS = _EN.map("number_words")
@@ -284,7 +287,7 @@ class Action:
     shown: str
 
 
-def actions(text: str, surnames: dict[str, str]) -> list[Action]:
+def actions(text: str, surnames: Mapping[str, str]) -> list[Action]:
     """Who resigned and who was fired, as ``text`` (quotes blanked) tells it, for
     the people ``surnames`` knows (surname -> full name): a contrast two articles
     can disagree on. What might happen ("should be fired", "to resign") is not."""

@@ -12,7 +12,7 @@ import json
 import re
 from collections.abc import Mapping
 from functools import cache
-from importlib.resources import files
+from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
@@ -70,9 +70,9 @@ class Lexicon:
         )
 
 
-def data_file(language: str) -> bytes:
-    """The bytes of ``<language>.json`` (what the cache version hashes)."""
-    return files(__package__).joinpath(f"{language}.json").read_bytes()
+def data_path(language: str) -> Path:
+    """Where the data file of ``language`` is."""
+    return Path(__file__).with_name(f"{language}.json")
 
 
 @cache
@@ -80,5 +80,5 @@ def lexicon(language: str = "en") -> Lexicon:
     """The lexicon of ``language``, read once."""
     if language not in LANGUAGES:
         raise LexiconError(f"no lexicon for {language!r}")
-    document = json.loads(data_file(language))
+    document = json.loads(data_path(language).read_bytes())
     return Lexicon(language, document["lists"])
