@@ -14,11 +14,9 @@ from store.compare.analysis import Progress, analyse
 from store.compare.corpus import Corpus
 from store.compare.findings import Comparison, Discrepancy, Side
 from store.compare.quotes import Quote
+from store.compare.version import cache_version
 from store.db.store import Store
 from store.errors import StoreError
-
-VERSION = 6
-"""Bump when the finder changes: cached quotations of an older version are redone."""
 
 
 def corpus_of(store: Store) -> Corpus:
@@ -29,11 +27,12 @@ def corpus_of(store: Store) -> Corpus:
 
 
 def cached_quotes(store: Store) -> dict[int, list[Quote]]:
-    """The quotations found before, by article, of the finder's version."""
+    """The quotations found before, by article, by the finder as it is now (of another
+    version, they are found again: ``store.compare.version``)."""
     return {
         row[0]: [Quote(*q) for q in json.loads(row[1])]
         for row in store.conn.execute(
-            "SELECT article_id, quotes FROM compare_cache WHERE version = ?", (VERSION,)
+            "SELECT article_id, quotes FROM compare_cache WHERE version = ?", (cache_version(),)
         )
     }
 
@@ -48,7 +47,7 @@ def save_cache(store: Store, fresh: Mapping[int, Sequence[Quote]]) -> None:
     if not fresh:
         return
     rows = [
-        (article_id, VERSION, json.dumps([list(astuple(q)) for q in quotes]))
+        (article_id, cache_version(), json.dumps([list(astuple(q)) for q in quotes]))
         for article_id, quotes in fresh.items()
     ]
     try:
