@@ -6,8 +6,8 @@ articles that report the same thing (sentences sharing their words, or the
 attributions of one quotation) and sets what these find side by side.
 
 A venue is where or to whom something was said: a named outlet, show or person
-("told NBC News", "in an interview with MSNBC", "on Fox News", "on MSNBC's
-“Morning Joe”", "told Senator Collins"), or a channel ("in a statement", "on
+("told Example News", "in an interview with XTV", "on Example News", "on XTV's
+“Talk of the Town”", "told Senator Kim"), or a channel ("in a statement", "on
 Twitter", "tweeted", "in a letter", "at a news conference", "at a rally").
 Reporters in general ("told reporters", "told journalists") are a venue of
 their own: said to the press at large, not to one outlet, nor on Twitter; it
@@ -172,7 +172,7 @@ def venues(text: str, start: int = 0, end: int | None = None) -> list[Venue]:
 
 def unquoted(text: str) -> str:
     """``text`` with what is inside double quotation marks blanked (same offsets),
-    but for titles ("Meet the Press"): what someone says is not where they say it."""
+    but for titles (“Talk of the Town”): what someone says is not where they say it."""
 
     def blank(match: re.Match[str]) -> str:
         quoted = match.group()
@@ -188,7 +188,7 @@ _SMALL = _EN.set("title_small_words")
 
 
 def is_title(quoted: str) -> bool:
-    """Whether quoted words are a title (a show: "Meet the Press", "Morning Joe"):
+    """Whether quoted words are a title (a show: “Talk of the Town”, “Late Call”):
     a few words, each capitalised but for small ones, the first too."""
     words = quoted.split()
     return (
@@ -217,18 +217,18 @@ def _venue_keys(match: re.Match[str]) -> frozenset[str]:
         words = (outlet or "").split()
         if words and words[0] in _NOT_AUDIENCE:
             return frozenset()  # "told Thursday", "on Monday"
-        # "an interview with MSNBC Thursday": the outlet stops before the day.
+        # "an interview with XTV Thursday": the outlet stops before the day.
         cut = next((n for n, word in enumerate(words) if word in _NOT_AUDIENCE), len(words))
         bare = re.sub(r"[’']s$", "", " ".join(words[:cut]))
         if name == "on" and not title and not _channel(bare):
-            return frozenset()  # "pressure on Sessions", "on Capitol Hill": no venue
+            return frozenset()  # "pressure on Varga", "on Harbor Hill": no venue
         keys = {PLATFORMS.get(bare) or _outlet_key(bare), _outlet_key(title or "")}
         return frozenset(k for k in keys if k)
     return frozenset()
 
 
 def _channel(name: str) -> bool:
-    """A broadcaster or platform: CNN, MSNBC, Fox News, Twitter, "Meet the Press"."""
+    """A broadcaster or platform: XTV, Example News, Twitter, “Talk of the Town”."""
     words = name.split()
     if not words:
         return False
@@ -248,7 +248,7 @@ _PRESS_TOLD = _EN.set("press_told_venues")
 
 
 def compatible(one: frozenset[str], two: frozenset[str]) -> bool:
-    """Whether two venues may be the same: a shared key ("NBC" is "NBC News"), or
+    """Whether two venues may be the same: a shared key ("XTV" is "XTV News"), or
     reporters in general and where the press is told (a news conference)."""
     if one & two:
         return True
@@ -262,7 +262,7 @@ def compatible(one: frozenset[str], two: frozenset[str]) -> bool:
 LEFT = "resigned"
 REMOVED = "was fired"
 _PERSON = r"[A-Z][\w’'\-]+(?:[ \u00a0]+[A-Z][\w’'\-]+){0,3}"
-_ASIDE = r"(?:,[^,.;:\n“”\"]{1,80},|,)?"  # "Michael Flynn, Trump's adviser, resigned"
+_ASIDE = r"(?:,[^,.;:\n“”\"]{1,80},|,)?"  # "Ana Varga, the mayor's adviser, resigned"
 _ACTION = re.compile(
     rf"(?P<who>{_PERSON}){_ASIDE}\s+(?:has\s+|had\s+)?"
     rf"(?:(?P<left>{_EN.alternation('left_verbs', _S)})"
@@ -304,7 +304,7 @@ def actions(text: str, surnames: Mapping[str, str]) -> list[Action]:
             continue
         how = LEFT if match.group("left") else REMOVED
         start = match.start("who") if match.group("who") else match.start()
-        # From the surname on: "Michael Flynn, Trump's adviser, resigned" shows as such.
+        # From the surname on: "Ana Varga, the mayor's adviser, resigned" shows as such.
         shown = " ".join(text[start : match.end()].split())
         found.append(Action(surname.lower(), how, start, match.end(), shown))
     return found

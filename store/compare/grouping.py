@@ -210,7 +210,7 @@ def _same_utterance(a: Unit, b: Unit, memo: _Memo | None = None) -> bool:
         return False
     shorter, longer = sorted((a.words, b.words), key=len)
     if len(shorter) <= 2:
-        # "total", "apparent perjury": the same few words, not small talk ("No.").
+        # "total", "utter nonsense": the same few words, not small talk ("No.").
         if any(word in STOP for word in shorter) or (len(shorter) == 1 and len(longer) > 2):
             return False
         if len(shorter) == 1 and speaker_key(a.speaker) != speaker_key(b.speaker):

@@ -2,13 +2,13 @@
 
 ``find_quotes(text)`` returns every span between quotation marks: straight and
 curly double quotes, and single quotes used as quotation marks (as headlines
-and ledes do: 'I Will Recuse Myself'), told apart from apostrophes by what is
+and ledes do: 'We Will Rebuild the Bridge'), told apart from apostrophes by what is
 around them. A quote may run across a line break but never past its paragraph:
 when its closing mark is missing it stops at the paragraph's end (or before the
 next opening mark), so it cannot swallow the rest of the article.
 
-A quotation nested in another (a senator's statement quoting what the attorney
-general told a committee: “... he told the committee, ‘I did not ...’”) is a
+A quotation nested in another (a senator's statement quoting what a minister
+told a committee: “... he told the committee, ‘I did not ...’”) is a
 quote of its own too, marked ``nested``: single quotes inside double ones, or
 double inside single. The outer quote keeps its whole span; where both are
 compared, the nested words count as the nested quote's, not the outer one's.
@@ -145,7 +145,7 @@ def _double_quoted(text: str, lo: int, hi: int) -> list[tuple[int, int, bool]]:
     for match in _DOUBLE.finditer(text, lo, hi):
         i, mark = match.start(), match.group()
         before, after = _before(text, i, lo), _after(text, i, hi)
-        # „German“ and «guillemets» close with marks that open elsewhere.
+        # „Low-high“ quotes and «guillemets» close with marks that open elsewhere.
         low = opened is not None and text[opened] in "„«"
         opens = (mark in "“„«" and not (low and mark == "“")) or (
             mark == '"' and (before in _OPENS_AFTER or i == lo) and not after.isspace()
@@ -196,7 +196,7 @@ def _single_quoted(
             if text[j] == "‘" or a.isalnum():
                 continue  # an apostrophe inside a word, or another opening
             if b == "s" and a == " " and text[j + 2 : j + 3].islower() and j + 2 < hi:
-                continue  # a possessive: Sessions' decision
+                continue  # a possessive: the Joneses' decision
             if b.isspace():
                 continue
             if j - i <= 3:

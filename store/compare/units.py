@@ -81,8 +81,8 @@ _CLOSING = " \t\n\u00a0’”\"')"
 
 def _given_whole(text: str, quote: Quote) -> bool:
     """Whether a quotation is given as whole sentences: its mark opens a paragraph or
-    follows a comma, a colon or a sentence's end (“Sessions said, ‘I ...’”), not
-    a word of the narration (“he called it ‘a farce’”)."""
+    follows a comma, a colon or a sentence's end (“Varga said, ‘I ...’”), not
+    a word of the narration (“he called it ‘a shambles’”)."""
     i = quote.start - 2  # the character before the opening mark
     while i >= 0 and text[i] in " \t\u00a0":
         i -= 1
@@ -90,7 +90,7 @@ def _given_whole(text: str, quote: Quote) -> bool:
 
 
 def _title_case(exact: str) -> bool:
-    """A headline's capitals ('I Will Recuse Myself') start no sentence."""
+    """A headline's capitals ('We Will Rebuild the Bridge') start no sentence."""
     capitals = [w[:1].isupper() for w in exact.split() if w[:1].isalpha()]
     return len(capitals) >= 3 and sum(capitals) >= 0.8 * len(capitals)
 

@@ -101,13 +101,13 @@ def _set_beside(
 
 
 _OF_A_SUBJECT = ("number", "date")
-"""What differs only between sentences about one subject: "200 people in Ohio" and
-"350 people in Texas" are two counts of two things, not two counts of one."""
+"""What differs only between sentences about one subject: "200 people in Lyon" and
+"350 people in Porto" are two counts of two things, not two counts of one."""
 
 
 def _other_subjects(one: Sentence, two: Sentence, alike: object) -> bool:
-    """Whether each sentence names something the other does not (Ohio / Texas), but
-    for names spelled two ways (Dmitri / Dmitry): they are about different things."""
+    """Whether each sentence names something the other does not (Lyon / Porto), but
+    for names spelled two ways (Aleksei / Alexei): they are about different things."""
     c1 = one.capitals - two.capitals - CALENDAR
     c2 = two.capitals - one.capitals - CALENDAR
     if not c1 or not c2:

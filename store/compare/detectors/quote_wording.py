@@ -66,7 +66,7 @@ def _wordings(rank: int, group: QuoteGroup, members: Sequence[Unit]) -> Iterator
 
 def as_written(words: str, exact: str) -> str:
     """``words`` (compared lower-cased) as the passage ``exact`` writes them ("Senator
-    Franken", not "senator franken"); as compared, with "I" a capital, when the passage
+    Kim", not "senator kim"); as compared, with "I" a capital, when the passage
     does not have them word for word."""
     if not words:
         return words
@@ -93,7 +93,7 @@ Op = tuple[str, list[str], list[str]]
 def _wording_changes(a: Unit, b: Unit) -> list[Op]:
     """The changed words between two wordings of one quotation. What one quotes and
     the other does not, at either end, is a change only where the shorter claims
-    that end ("... the Russians." / "... the Russians, and I'm unable to comment");
+    that end ("... the ministers." / "... the ministers, and I'm unable to comment");
     contractions count only when nothing else differs ("it'd" / "it would")."""
     one, shown_one = merge_negations(a.words, b.words)
     two, shown_two = merge_negations(b.words, a.words)

@@ -62,7 +62,7 @@ def _places(
         told.append((keys, sides, said[0].shown))
     if len({sides[0].article_id for _, sides, _ in told}) < 2:
         return
-    # Venues named alike (NBC, NBC News) are one: join those sharing a key. Those
+    # Venues named alike (XTV, XTV News) are one: join those sharing a key. Those
     # only compatible (reporters, a news conference) are not joined, lest they join
     # two that are not (a news conference, a statement); they are not set apart.
     sets = Sets(len(told))
@@ -145,7 +145,7 @@ def _said_where(
             found.append([])  # said inside someone's quotation: no narrated venue
             continue
         # The sentences holding the quotation, and the one its closing mark ends
-        # ('... want!" Ryan wrote on Twitter.' is cut after the mark).
+        # ('... want!" Varga wrote on Twitter.' is cut after the mark).
         first = max(0, bisect_right(starts, quote.start) - 1)
         last = bisect_right(starts, quote.end + 3)
         line_start = text.rfind("\n", 0, quote.start) + 1

@@ -75,9 +75,13 @@ def data_path(language: str) -> Path:
     return Path(__file__).with_name(f"{language}.json")
 
 
-@cache
 def lexicon(language: str = "en") -> Lexicon:
     """The lexicon of ``language``, read once."""
+    return _read(language)
+
+
+@cache
+def _read(language: str) -> Lexicon:
     if language not in LANGUAGES:
         raise LexiconError(f"no lexicon for {language!r}")
     document = json.loads(data_path(language).read_bytes())
