@@ -70,7 +70,6 @@ def named_people(text: str) -> dict[str, str]:
     """
     found: dict[str, str] = {}
     places: set[str] = set()
-    lower = frozenset(_LOWER_WORD.findall(text))
     for line in text.split("\n"):
         words = line.split()
         headline = not line.rstrip().endswith((".", "?", "!", '"', "”", ":"))
@@ -83,7 +82,7 @@ def named_people(text: str) -> dict[str, str]:
                 places.add(match.group())  # "in Port Town": a place, wherever it is
                 continue
             run_words = match.group().split()
-            if run_words[0].lower() in lower and _opens_sentence(line, match.start()):
+            if _opens_sentence(line, match.start()) and _in_lower_case(run_words[0], text):
                 run_words = run_words[1:]
             possessive = run_words[-1].endswith(("’s", "'s", "’", "'"))
             described = not possessive and bool(_ROLE_AFTER.match(line, match.end()))
@@ -116,6 +115,22 @@ def _runs(words: list[str], described: bool) -> list[list[str]]:
     return out
 
 
+def _in_lower_case(word: str, text: str) -> bool:
+    """Whether ``text`` writes ``word`` in lower case somewhere, as a word of its own."""
+    lower = word.lower()
+    at = text.find(lower)
+    while at >= 0:
+        end = at + len(lower)
+        if not _in_word(text, at - 1) and not _in_word(text, end):
+            return True
+        at = text.find(lower, at + 1)
+    return False
+
+
+def _in_word(text: str, i: int) -> bool:
+    return 0 <= i < len(text) and (text[i].isalnum() or text[i] in "’'-")
+
+
 def _opens_sentence(line: str, at: int) -> bool:
     """Whether the word at ``at`` is a sentence's first (not one after "Sen.")."""
     before = line[:at].rstrip()
@@ -131,7 +146,6 @@ _PLACE_BEFORE = re.compile(rf"\b(?:{_EN.alternation('place_prepositions')})[ \u0
 
 
 _POSSESSIVE = re.compile(r"[’']s$")
-_LOWER_WORD = re.compile(rf"(?<![\w’'])[{LOWER}][\w’'\-]*")
 _HONORIFICS = _EN.set("honorifics")
 _ORGANISATION = _EN.set("organisation_words") | _EN.set("channel_words")
 _TITLES_LOWER = "|".join(re.escape(title.lower()) for title in _EN.words("titles"))
