@@ -30,10 +30,13 @@ from store.compare.units import GroupedQuote, Unit
 from store.compare.wording import interior, merge_negations, raw_words
 
 
-def _keys(unit_words: Sequence[str]) -> set[tuple[str, ...]]:
+def _keys(unit_words: Sequence[str]) -> list[tuple[str, ...]]:
+    """A wording's trigrams, each once, in order: a list, not a set, so that the order
+    in which wordings are compared, hence the groups, does not depend on string
+    hashing (which changes from one run to the next)."""
     if len(unit_words) < 3:
-        return {tuple(unit_words)}
-    return {tuple(unit_words[i : i + 3]) for i in range(len(unit_words) - 2)}
+        return [tuple(unit_words)]
+    return list(dict.fromkeys(tuple(unit_words[i : i + 3]) for i in range(len(unit_words) - 2)))
 
 
 COMMON_KEY = 50
