@@ -283,7 +283,7 @@ def test_a_venue_on_the_next_line_is_another_quotation_s(store: Store) -> None:
 
 
 def test_reasons_quote_the_changed_words_as_the_passage_writes_them() -> None:
-    from store.compare.discrepancies import _as_written
+    from store.compare.detectors.quote_wording import as_written as _as_written
 
     assert _as_written("senator franken", "Senator Franken, I'm not aware") == "Senator Franken"
     assert _as_written("it'd", "I think it’d be easier") == "it’d"

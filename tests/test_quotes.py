@@ -14,8 +14,10 @@ from hypothesis import strategies as st
 from benchmarks.corpus import quoting_articles
 from store import Store
 from store.compare import grouping
-from store.compare.findings import Comparison, words
-from store.compare.quotes import Quote, find_quotes, named_people
+from store.compare.findings import Comparison
+from store.compare.quotes import Quote, find_quotes
+from store.compare.speakers import named_people
+from store.compare.wording import words
 from store.db.comparing import compare
 from store.formats.comparison import to_json
 

@@ -1,54 +1,83 @@
-"""The comparison itself: quotations found (or taken from the cache), grouped into
-utterances across articles, and the discrepancies between them.
+"""The comparison itself, stage by stage: quotations found (or taken from the cache),
+grouped into utterances across articles, the facts the articles narrate, the
+discrepancies each detector finds, gathered into results.
 
 ``analyse(corpus)`` touches no database, so it may run in a worker thread;
-``store.db.comparing`` builds the ``Corpus`` and keeps what is found.
+``store.db.comparing`` builds the ``Corpus``, gives the quotations it cached, and
+keeps those found afresh.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 from difflib import SequenceMatcher
+from typing import NamedTuple
 
+from store.compare import results
 from store.compare.corpus import Corpus
-from store.compare.discrepancies import find_discrepancies
-from store.compare.findings import Comparison, Occurrence, QuoteGroup, Side, interior
-from store.compare.grouping import group_quotes, quoted_units
+from store.compare.detection import DetectionContext
+from store.compare.detectors import DETECTORS
+from store.compare.findings import Comparison, Occurrence, QuoteGroup, Side
+from store.compare.grouping import group_quotes
+from store.compare.narration import narrated_sentences
 from store.compare.quotes import Quote, find_quotes
-
-VERSION = 6
-"""Bump when the finder changes: cached quotations of an older version are redone."""
+from store.compare.spellings import names_spelled_two_ways
+from store.compare.units import quoted_units
+from store.compare.wording import interior
 
 Progress = Callable[[int, int], None]
 """Called with (articles done, articles in all) while the quotations are found."""
 
+Quotes = Mapping[int, Sequence[Quote]]
+"""Each article's quotations, in text order, by article id."""
 
-def article_quotes(corpus: Corpus, progress: Progress | None = None) -> dict[int, list[Quote]]:
-    """Every article's quotations: from the cache, found afresh for new articles."""
-    articles = corpus.articles()
-    found: dict[int, list[Quote]] = {}
-    for done, article in enumerate(articles, 1):
-        if article.id in corpus.cached:
-            found[article.id] = corpus.cached[article.id]
+
+class Analysis(NamedTuple):
+    comparison: Comparison
+    fresh: dict[int, tuple[Quote, ...]]
+    """The quotations found for the articles ``cached`` lacked: for the cache."""
+
+
+def analyse(
+    corpus: Corpus,
+    cached: Quotes | None = None,
+    decisions: Mapping[str, str] | None = None,
+    progress: Progress | None = None,
+) -> Analysis:
+    """Compare the articles of ``corpus``. ``cached``: quotations found before, by
+    article (found afresh for the others); ``decisions``: the user's decision on
+    each suggestion decided (``accepted``, ``dismissed``), kept in the comparison."""
+    quotes, fresh = article_quotes(corpus, cached or {}, progress)
+    hashes = {a.id: a.content_hash for a in corpus.articles}
+    groups = group_quotes(quoted_units(corpus.texts, quotes), hashes)
+    context = DetectionContext(
+        corpus, quotes, groups, narrated_sentences(corpus), names_spelled_two_ways(corpus)
+    )
+    found = results.discrepancies(
+        (finding for detect in DETECTORS for finding in detect(context)), corpus.articles
+    )
+    comparison = Comparison(
+        list(corpus.articles), [g.group for g in groups], found, dict(decisions or {})
+    )
+    return Analysis(comparison, fresh)
+
+
+def article_quotes(
+    corpus: Corpus, cached: Quotes, progress: Progress | None = None
+) -> tuple[dict[int, Sequence[Quote]], dict[int, tuple[Quote, ...]]]:
+    """Every article's quotations (from ``cached``, else found), and those found."""
+    found: dict[int, Sequence[Quote]] = {}
+    fresh: dict[int, tuple[Quote, ...]] = {}
+    for done, article in enumerate(corpus.articles, 1):
+        if article.id in cached:
+            found[article.id] = cached[article.id]
         else:
-            found[article.id] = corpus.fresh[article.id] = find_quotes(
-                corpus.article_text(article.id), corpus.people(article.id)
-            )
+            text, people = corpus.texts[article.id], corpus.people[article.id]
+            found[article.id] = fresh[article.id] = tuple(find_quotes(text, people))
         if progress:
-            progress(done, len(articles))
-    return found
-
-
-def analyse(corpus: Corpus, progress: Progress | None = None) -> Comparison:
-    """The comparison itself: touches no database, so it may run in a worker thread."""
-    quotes = article_quotes(corpus, progress)
-    articles = corpus.articles()
-    hashes = {a.id: a.content_hash for a in articles}
-    grouped = group_quotes(quoted_units(corpus, quotes), hashes)
-    discrepancies = find_discrepancies(corpus, quotes, grouped)
-    groups = [group for group, _ in grouped]
-    return Comparison(articles, groups, discrepancies, dict(corpus.decisions))
+            progress(done, len(corpus.articles))
+    return found, fresh
 
 
 _TOKEN = re.compile(r"[\w’'\-]+")

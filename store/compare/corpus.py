@@ -1,56 +1,86 @@
-"""What the comparison reads: the articles, their texts, the quotations already
-found, and the user's decisions, taken from the database once (by
-``store.db.comparing``) so that the analysis touches no database and may run in
-a worker thread. Sentences and the people each article names are found on first
-use and kept.
+"""What the comparison reads: the articles and their texts, with the sentences and
+the people each names. ``store.db.comparing`` builds it from the database once, in
+the store's thread, so that the analysis touches no database and may run in a
+worker thread.
+
+A ``Corpus`` is a value: nothing in it changes once it is built. Sentences and
+people are what pure functions find in each text, found on first use (building
+them all at once would hold up the thread that reads the database: the screen's)
+and kept.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from typing import TypeVar
 
-from store.compare.quotes import Quote, named_people
+from store.compare.speakers import named_people
 from store.records import Article
 from store.text.segment import sentence_spans
+
+Span = tuple[int, int]
+"""Offsets into an article's text: ``text[start:end]``."""
+
+V = TypeVar("V")
 
 _LINE = re.compile(r"[^\n]+")
 
 
-@dataclass
+def sentences_in(text: str) -> tuple[Span, ...]:
+    """The sentences of ``text``, line by line, in order."""
+    return tuple(
+        span
+        for line in _LINE.finditer(text)
+        for span in sentence_spans(text, line.start(), line.end())
+    )
+
+
+class Derived(Mapping[int, V]):
+    """What a pure function (``derive``) finds in each article's text, by article:
+    read-only, each found on first use and kept."""
+
+    def __init__(self, texts: Mapping[int, str], derive: Callable[[str], V]) -> None:
+        self._texts = texts
+        self._derive = derive
+        self._found: dict[int, V] = {}
+
+    def __getitem__(self, article_id: int) -> V:
+        found = self._found.get(article_id)
+        if found is None:
+            found = self._found[article_id] = self._derive(self._texts[article_id])
+        return found
+
+    def __iter__(self) -> Iterator[int]:
+        return iter(self._texts)
+
+    def __len__(self) -> int:
+        return len(self._texts)
+
+
+@dataclass(frozen=True)
 class Corpus:
-    """The articles compared, with what is known of them before the analysis."""
+    """The articles compared, in the store's order, and what is known of each."""
 
-    article_list: list[Article]
-    texts: dict[int, str]
-    cached: dict[int, list[Quote]] = field(default_factory=dict)
-    """Quotations found before (the database's cache), by article."""
-    decisions: dict[str, str] = field(default_factory=dict)
-    """The user's decision (accepted, dismissed) on each suggestion decided."""
-    fresh: dict[int, list[Quote]] = field(default_factory=dict)
-    """Quotations found by the analysis for articles not in the cache."""
-    _sentences: dict[int, list[tuple[int, int]]] = field(default_factory=dict)
-    _people: dict[int, dict[str, str]] = field(default_factory=dict)
+    articles: tuple[Article, ...]
+    texts: Mapping[int, str]
+    """Each article's text, by id."""
+    sentences: Mapping[int, Sequence[Span]]
+    """Each article's sentences, line by line, in order."""
+    people: Mapping[int, Mapping[str, str]]
+    """The people each article names: surname -> fullest name."""
+    places: Mapping[int, int]
+    """Each article's place in the store's order, by id."""
 
-    def articles(self) -> list[Article]:
-        return self.article_list
-
-    def article_text(self, article_id: int) -> str:
-        return self.texts[article_id]
-
-    def sentences(self, article_id: int) -> list[tuple[int, int]]:
-        """The article's sentences, line by line, in order (found once)."""
-        if article_id not in self._sentences:
-            text = self.texts[article_id]
-            self._sentences[article_id] = [
-                span
-                for line in _LINE.finditer(text)
-                for span in sentence_spans(text, line.start(), line.end())
-            ]
-        return self._sentences[article_id]
-
-    def people(self, article_id: int) -> dict[str, str]:
-        """The people the article names: surname -> fullest name (found once)."""
-        if article_id not in self._people:
-            self._people[article_id] = named_people(self.texts[article_id])
-        return self._people[article_id]
+    @classmethod
+    def of(cls, articles: Sequence[Article], texts: Mapping[int, str]) -> Corpus:
+        """The corpus of ``articles`` (``texts``: each one's text, by id)."""
+        texts = dict(texts)
+        return cls(
+            tuple(articles),
+            texts,
+            Derived(texts, sentences_in),
+            Derived(texts, named_people),
+            {article.id: n for n, article in enumerate(articles)},
+        )

@@ -6,8 +6,8 @@ articles that report the same thing (sentences sharing their words, or the
 attributions of one quotation) and sets what these find side by side.
 
 A venue is where or to whom something was said: a named outlet, show or person
-("told NBC News", "in an interview with MSNBC", "on Fox News", "on MSNBC's
-“Morning Joe”", "told Senator Collins"), or a channel ("in a statement", "on
+("told Example News", "in an interview with XTV", "on Example News", "on XTV's
+“Talk of the Town”", "told Senator Kim"), or a channel ("in a statement", "on
 Twitter", "tweeted", "in a letter", "at a news conference", "at a rally").
 Reporters in general ("told reporters", "told journalists") are a venue of
 their own: said to the press at large, not to one outlet, nor on Twitter; it
@@ -17,33 +17,27 @@ fits a news conference, a statement or an event, where the press is told.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 
-WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-MONTHS = {
-    "January": "January", "Jan.": "January", "February": "February", "Feb.": "February",
-    "March": "March", "Mar.": "March", "April": "April", "Apr.": "April", "May": "May",
-    "June": "June", "July": "July", "August": "August", "Aug.": "August",
-    "September": "September", "Sept.": "September", "Sep.": "September", "October": "October",
-    "Oct.": "October", "November": "November", "Nov.": "November", "December": "December",
-    "Dec.": "December",
-}  # fmt: skip
+from store.compare.lexicon import lexicon
+
+_EN = lexicon()
+WEEKDAYS = _EN.words("weekdays")
+MONTHS = _EN.map("months")
 """Month names and their abbreviations, as written -> the month."""
+CALENDAR = frozenset([*WEEKDAYS, *MONTHS])
+"""Capitalised words that are dates, not names: two of them are no spelling of one."""
 
 _NUMBER = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)*(?![\w])")
-_COUNTS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-           "eleven", "twelve"]  # fmt: skip
-_NUMBER_WORDS = {
-    word: str(n)
-    for n, word in enumerate(_COUNTS)
-    if n >= 2  # "one" and "zero" are idioms more often than counts ("one of", "no one")
-} | {"twice": "2", "dozen": "12", "thirteen": "13", "fifteen": "15", "twenty": "20"}
-_NUMBER_WORD = re.compile(r"\b(?:" + "|".join(_NUMBER_WORDS) + r")\b")  # in lower case
-_WEEKDAY = re.compile(r"\b(" + "|".join(WEEKDAYS) + r")\b")
-# "May" is a month only with a day or after in/of/since/last/early/late ("may" is a verb).
+_NUMBER_WORDS = _EN.map("number_words")
+_NUMBER_WORD = re.compile(rf"\b(?:{_EN.alternation('number_words')})\b")  # in lower case
+_WEEKDAY = re.compile(rf"\b({_EN.alternation('weekdays')})\b")
+# "May" is a month only with a day or after in/of ("may" is a verb).
 _MONTH = re.compile(
     r"\b(?P<month>(?:" + "|".join(re.escape(m) for m in MONTHS if m != "May") + r")"
-    r"|(?<=\b(?:in|of) )May|May(?= \d))(?:\s+(?P<day>\d{1,2})\b)?"
+    rf"|(?<=\b(?:{_EN.alternation('may_month_after')}) )May|May(?= \d))"
+    r"(?:\s+(?P<day>\d{1,2})\b)?"
 )
 
 
@@ -71,7 +65,10 @@ def counts(text: str) -> frozenset[tuple[str, str]]:
 
 
 _NEXT_WORD = re.compile(r"(?:[ \u00a0]+|-)(?P<word>[A-Za-z][\w’'\-]*|%)")
-_PREVIOUS_WORD = re.compile(r"(?P<word>[A-Za-z][\w’'\-]*)[ \u00a0]+(?:\$|about |some )?$")
+_PREVIOUS_WORD = re.compile(
+    rf"(?P<word>[A-Za-z][\w’'\-]*)[ \u00a0]+"
+    rf"(?:\$|(?:{_EN.alternation('number_approximators')}) )?$"
+)
 
 
 def _counted(text: str, match: re.Match[str]) -> str:
@@ -80,7 +77,7 @@ def _counted(text: str, match: re.Match[str]) -> str:
         return "percent"
     if after:
         word = after.group("word").lower()
-        return "percent" if word in ("%", "per") else word.split("-")[0]
+        return "percent" if word in _EN.set("percent_words") else word.split("-")[0]
     before = _PREVIOUS_WORD.search(text, max(0, match.start() - 40), match.start())
     return "~" + before.group("word").lower() if before else "~"
 
@@ -121,33 +118,38 @@ class Venue:
 _CAP = r"[A-Z][\w’'&\-]*"
 _OUTLET = rf"{_CAP}(?:[ \u00a0]+(?:of[ \u00a0]+)?{_CAP}){{0,3}}"
 _SHOW = r"[“\"][^”\"\n]{1,40}[”\"]"
-_AN = r"(?:a|an|the|his|her|their|its)\s+(?:[\w\-]+\s+)?"
+_AN = rf"(?:{_EN.alternation('determiners')})\s+(?:[\w\-]+\s+)?"
+_S = r"\s+"
+"""Between the words of a phrase of the lexicon: any space."""
+_TOLD = _EN.alternation("told_verbs")
 _VENUE = re.compile(
-    rf"\b(?:told|tells|telling)\s+(?:the\s+)?(?P<told>{_OUTLET})(?:\s*(?P<told_show>{_SHOW}))?"
-    rf"|\b(?:interview|interviews|interviewed|remarks|appearance)\s+(?:with|on|to|by)\s+"
+    rf"\b(?:{_TOLD})\s+(?:the\s+)?(?P<told>{_OUTLET})(?:\s*(?P<told_show>{_SHOW}))?"
+    rf"|\b(?:{_EN.alternation('interview_words')})\s+(?:{_EN.alternation('interview_links')})\s+"
     rf"(?:the\s+)?(?P<with>{_OUTLET})(?:\s*(?P<with_show>{_SHOW}))?"
-    rf"|\b(?:on|to)\s+(?=[A-Z“\"])(?:(?P<on>{_OUTLET})\s*)?(?P<on_show>{_SHOW})?"
-    rf"|(?P<reporters>\b(?:told|tells|telling)\s+(?:reporters|journalists|the\s+press|the\s+media)\b)"
-    rf"|(?P<statement>\b(?:in|released|releasing|issued|issuing|said\s+in)\s+{_AN}statement\b)"
-    rf"|(?P<twitter>\btweet(?:ed|ing)?\b|\bin\s+a\s+tweet\b)"
+    rf"|\b(?:{_EN.alternation('broadcast_prepositions')})\s+(?=[A-Z“\"])"
+    rf"(?:(?P<on>{_OUTLET})\s*)?(?P<on_show>{_SHOW})?"
+    rf"|(?P<reporters>\b(?:{_TOLD})\s+(?:{_EN.alternation('press_audiences', _S)})\b)"
+    rf"|(?P<statement>\b(?:{_EN.alternation('statement_intros', _S)})\s+{_AN}statement\b)"
+    rf"|(?P<twitter>\b(?:{_EN.alternation('tweet_words')})\b|\bin\s+a\s+tweet\b)"
     rf"|(?P<facebook>\bFacebook\s+post\b)"
-    rf"|(?P<letter>\b(?:in|wrote|sent)\s+{_AN}letter\b)"
-    rf"|(?P<conference>\b(?:news|press)\s+(?:conference|briefing)\b)"
-    rf"|(?P<event>\b(?:at|during|in)\s+{_AN}(?:rally|speech|town\s+hall)\b)"
+    rf"|(?P<letter>\b(?:{_EN.alternation('letter_intros')})\s+{_AN}letter\b)"
+    rf"|(?P<conference>\b(?:{_EN.alternation('briefing_openers')})\s+"
+    rf"(?:{_EN.alternation('briefing_words')})\b)"
+    rf"|(?P<event>\b(?:{_EN.alternation('event_prepositions')})\s+{_AN}"
+    rf"(?:{_EN.alternation('events', _S)})\b)"
 )
 # Each venue above starts with one of these: finding them first is five times faster.
-_VENUE_WORD = re.compile(
-    r"\b(?:told|tells|telling|interviews?|interviewed|remarks|appearance|on|to|in|released|"
-    r"releasing|issued|issuing|said|tweet|tweeted|tweeting|Facebook|wrote|sent|news|press|at|"
-    r"during)\b"
-)
-PLATFORMS = {"Twitter": "twitter", "Facebook": "facebook", "Instagram": "instagram",
-             "YouTube": "youtube", "TikTok": "tiktok", "Telegram": "telegram",
-             "Truth Social": "truth social"}  # fmt: skip
-_CHANNEL_WORDS = frozenset(["News", "TV", "Radio", "Network", "Channel", "Today", "Tonight",
-                            "Live", "Show", "Hour", "Nation"])  # fmt: skip
-_GENERIC = frozenset(["the", "news", "network", "channel", "tv"])
-_NOT_AUDIENCE = frozenset([*WEEKDAYS, *MONTHS, "I", "It", "The", "He", "She", "They", "We"])
+_FIRST_WORDS = [
+    *_EN.words("told_verbs"), *_EN.words("interview_words"), *_EN.words("broadcast_prepositions"),
+    *(w.split()[0] for w in _EN.words("statement_intros")), *_EN.words("tweet_words"), "in",
+    "Facebook", *_EN.words("letter_intros"), *_EN.words("briefing_openers"),
+    *_EN.words("event_prepositions"),
+]  # fmt: skip
+_VENUE_WORD = re.compile(r"\b(?:" + "|".join(dict.fromkeys(_FIRST_WORDS)) + r")\b")
+PLATFORMS = _EN.map("platforms")
+_CHANNEL_WORDS = _EN.set("channel_words")
+_GENERIC = _EN.set("generic_outlet_words")
+_NOT_AUDIENCE = frozenset([*WEEKDAYS, *MONTHS, *_EN.words("not_audience")])
 
 
 def venues(text: str, start: int = 0, end: int | None = None) -> list[Venue]:
@@ -170,7 +172,7 @@ def venues(text: str, start: int = 0, end: int | None = None) -> list[Venue]:
 
 def unquoted(text: str) -> str:
     """``text`` with what is inside double quotation marks blanked (same offsets),
-    but for titles ("Meet the Press"): what someone says is not where they say it."""
+    but for titles (“Talk of the Town”): what someone says is not where they say it."""
 
     def blank(match: re.Match[str]) -> str:
         quoted = match.group()
@@ -182,11 +184,11 @@ def unquoted(text: str) -> str:
 
 
 _QUOTED = re.compile(r"“[^”\n]*”|\"[^\"\n]*\"")
-_SMALL = frozenset(["the", "of", "and", "a", "an", "to", "in", "on", "at", "with", "for"])
+_SMALL = _EN.set("title_small_words")
 
 
 def is_title(quoted: str) -> bool:
-    """Whether quoted words are a title (a show: "Meet the Press", "Morning Joe"):
+    """Whether quoted words are a title (a show: “Talk of the Town”, “Late Call”):
     a few words, each capitalised but for small ones, the first too."""
     words = quoted.split()
     return (
@@ -215,18 +217,18 @@ def _venue_keys(match: re.Match[str]) -> frozenset[str]:
         words = (outlet or "").split()
         if words and words[0] in _NOT_AUDIENCE:
             return frozenset()  # "told Thursday", "on Monday"
-        # "an interview with MSNBC Thursday": the outlet stops before the day.
+        # "an interview with XTV Thursday": the outlet stops before the day.
         cut = next((n for n, word in enumerate(words) if word in _NOT_AUDIENCE), len(words))
         bare = re.sub(r"[’']s$", "", " ".join(words[:cut]))
         if name == "on" and not title and not _channel(bare):
-            return frozenset()  # "pressure on Sessions", "on Capitol Hill": no venue
+            return frozenset()  # "pressure on Varga", "on Harbor Hill": no venue
         keys = {PLATFORMS.get(bare) or _outlet_key(bare), _outlet_key(title or "")}
         return frozenset(k for k in keys if k)
     return frozenset()
 
 
 def _channel(name: str) -> bool:
-    """A broadcaster or platform: CNN, MSNBC, Fox News, Twitter, "Meet the Press"."""
+    """A broadcaster or platform: XTV, Example News, Twitter, “Talk of the Town”."""
     words = name.split()
     if not words:
         return False
@@ -241,12 +243,12 @@ def _outlet_key(name: str) -> str:
 
 
 REPORTERS = "reporters"
-_PRESS_TOLD = frozenset(["news conference", "statement", "rally", "speech", "hall"])
+_PRESS_TOLD = _EN.set("press_told_venues")
 """Venues where reporters in general are told something."""
 
 
 def compatible(one: frozenset[str], two: frozenset[str]) -> bool:
-    """Whether two venues may be the same: a shared key ("NBC" is "NBC News"), or
+    """Whether two venues may be the same: a shared key ("XTV" is "XTV News"), or
     reporters in general and where the press is told (a news conference)."""
     if one & two:
         return True
@@ -260,16 +262,16 @@ def compatible(one: frozenset[str], two: frozenset[str]) -> bool:
 LEFT = "resigned"
 REMOVED = "was fired"
 _PERSON = r"[A-Z][\w’'\-]+(?:[ \u00a0]+[A-Z][\w’'\-]+){0,3}"
-_ASIDE = r"(?:,[^,.;:\n“”\"]{1,80},|,)?"  # "Michael Flynn, Trump's adviser, resigned"
+_ASIDE = r"(?:,[^,.;:\n“”\"]{1,80},|,)?"  # "Ana Varga, the mayor's adviser, resigned"
 _ACTION = re.compile(
     rf"(?P<who>{_PERSON}){_ASIDE}\s+(?:has\s+|had\s+)?"
-    rf"(?:(?P<left>resigned|resigning|quit|stepped\s+down|stepping\s+down)"
-    rf"|(?P<passive>(?:was|were|had\s+been|has\s+been|have\s+been|been|being|got)\s+"
-    rf"(?:fired|sacked|ousted|dismissed|forced\s+out|pushed\s+out|removed))"
+    rf"(?:(?P<left>{_EN.alternation('left_verbs', _S)})"
+    rf"|(?P<passive>(?:{_EN.alternation('removal_auxiliaries', _S)})\s+"
+    rf"(?:{_EN.alternation('removed_participles', _S)}))"
     rf")\b"
-    rf"|\b(?P<active>fired|sacked|ousted)\s+(?P<whom>{_PERSON})\b(?![’']s?)"
+    rf"|\b(?P<active>{_EN.alternation('removing_verbs')})\s+(?P<whom>{_PERSON})\b(?![’']s?)"
 )
-_IRREALIS = re.compile(r"\b(?:would|could|should|might|may|must|will|to|not|never|if)\s+$")
+_IRREALIS = re.compile(rf"\b(?:{_EN.alternation('irrealis_words')})\s+$")
 
 
 @dataclass(frozen=True)
@@ -285,7 +287,7 @@ class Action:
     shown: str
 
 
-def actions(text: str, surnames: dict[str, str]) -> list[Action]:
+def actions(text: str, surnames: Mapping[str, str]) -> list[Action]:
     """Who resigned and who was fired, as ``text`` (quotes blanked) tells it, for
     the people ``surnames`` knows (surname -> full name): a contrast two articles
     can disagree on. What might happen ("should be fired", "to resign") is not."""
@@ -302,7 +304,7 @@ def actions(text: str, surnames: dict[str, str]) -> list[Action]:
             continue
         how = LEFT if match.group("left") else REMOVED
         start = match.start("who") if match.group("who") else match.start()
-        # From the surname on: "Michael Flynn, Trump's adviser, resigned" shows as such.
+        # From the surname on: "Ana Varga, the mayor's adviser, resigned" shows as such.
         shown = " ".join(text[start : match.end()].split())
         found.append(Action(surname.lower(), how, start, match.end(), shown))
     return found

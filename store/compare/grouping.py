@@ -18,131 +18,25 @@ one person is not grouped with another person's on a few shared words.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
 from difflib import SequenceMatcher
 from itertools import combinations
-from typing import TYPE_CHECKING
 
-from store.compare.findings import (
-    Occurrence,
-    QuoteGroup,
-    interior,
-    merge_negations,
-    raw_words,
-    stable_id,
-    words,
-)
-from store.compare.quotes import Quote, sentences_of, speaker_key
-
-if TYPE_CHECKING:
-    from store.compare.corpus import Corpus
+from store.compare.findings import Occurrence, QuoteGroup, stable_id
+from store.compare.lexicon import lexicon
+from store.compare.sets import Sets
+from store.compare.speakers import speaker_key
+from store.compare.units import GroupedQuote, Unit
+from store.compare.wording import interior, merge_negations, raw_words
 
 
-@dataclass
-class Unit:
-    """One sentence of one quotation (less any quotation nested in it): what is compared."""
-
-    number: int
-    article_id: int
-    quote: int
-    start: int
-    end: int
-    exact: str
-    speaker: str
-    words: list[str]
-    nested: bool = False
-    starts_whole: bool = False
-    """It claims to quote from a sentence's start: a capital opening a quotation given
-    whole (after a comma, a colon or a full stop), or after a full stop inside one."""
-    ends_whole: bool = False
-    """It claims to quote to a sentence's end: final punctuation inside the marks, in
-    a quotation given whole or before more of the quotation."""
-
-
-def quoted_units(store: Corpus, quotes: dict[int, list[Quote]]) -> list[Unit]:
-    """The units of every article's quotations (``quotes``), in order: a unit's
-    number is its index, and the units of one article follow each other."""
-    units: list[Unit] = []
-    for article_id, found in quotes.items():
-        text = store.article_text(article_id)
-        for q_number, quote in enumerate(found):
-            inner = []  # the quotations nested in it come right after it
-            for nested in found[q_number + 1 :]:
-                if not nested.nested or nested.start >= quote.end or quote.nested:
-                    break
-                inner.append((nested.start, nested.end))
-            whole = _given_whole(text, quote)
-            sentences = sentences_of(text, quote)
-            pieces = [p for s, e in sentences for p in _outside(text, s, e, inner)]
-            for n, (start, end) in enumerate(pieces):
-                exact = text[start:end]
-                unit_words = words(exact)
-                if not unit_words:
-                    continue  # no word to compare ("Нет."): a unit's number is its index
-                first, last = n == 0, n == len(pieces) - 1
-                units.append(
-                    Unit(
-                        len(units), article_id, q_number, start, end, exact, quote.speaker,
-                        unit_words, quote.nested,
-                        starts_whole=_capital_first(exact)
-                        and (whole or not first)
-                        and not _title_case(exact),
-                        ends_whole=exact.rstrip(_CLOSING)[-1:] in (".", "!", "?")
-                        and (whole or not last),
-                    )
-                )  # fmt: skip
-    return units
-
-
-_CLOSING = " \t\n\u00a0’”\"')"
-
-
-def _given_whole(text: str, quote: Quote) -> bool:
-    """Whether a quotation is given as whole sentences: its mark opens a paragraph or
-    follows a comma, a colon or a sentence's end (“Sessions said, ‘I ...’”), not
-    a word of the narration (“he called it ‘a farce’”)."""
-    i = quote.start - 2  # the character before the opening mark
-    while i >= 0 and text[i] in " \t\u00a0":
-        i -= 1
-    return i < 0 or text[i] in ",:.!?\n—–("
-
-
-def _title_case(exact: str) -> bool:
-    """A headline's capitals ('I Will Recuse Myself') start no sentence."""
-    capitals = [w[:1].isupper() for w in exact.split() if w[:1].isalpha()]
-    return len(capitals) >= 3 and sum(capitals) >= 0.8 * len(capitals)
-
-
-def _capital_first(exact: str) -> bool:
-    return next((c.isupper() for c in exact if c.isalpha()), False)
-
-
-def _outside(
-    text: str, start: int, end: int, inner: list[tuple[int, int]]
-) -> list[tuple[int, int]]:
-    """The pieces of ``text[start:end]`` outside the nested quotations ``inner``."""
-    pieces, at = [], start
-    for s, e in inner:
-        if start <= s and e <= end:
-            pieces.append((at, s))
-            at = e
-    pieces.append((at, end))
-    out = []
-    for s, e in pieces:
-        while s < e and text[s] in _CLOSING + "‘“":
-            s += 1
-        while e > s and text[e - 1] in _CLOSING + "‘“":
-            e -= 1
-        if any(c.isalnum() for c in text[s:e]):
-            out.append((s, e))
-    return out
-
-
-def _keys(unit_words: Sequence[str]) -> set[tuple[str, ...]]:
+def _keys(unit_words: Sequence[str]) -> list[tuple[str, ...]]:
+    """A wording's trigrams, each once, in order: a list, not a set, so that the order
+    in which wordings are compared, hence the groups, does not depend on string
+    hashing (which changes from one run to the next)."""
     if len(unit_words) < 3:
-        return {tuple(unit_words)}
-    return {tuple(unit_words[i : i + 3]) for i in range(len(unit_words) - 2)}
+        return [tuple(unit_words)]
+    return list(dict.fromkeys(tuple(unit_words[i : i + 3]) for i in range(len(unit_words) - 2)))
 
 
 COMMON_KEY = 50
@@ -152,22 +46,8 @@ HUBS = 8
 """How many wordings, one per utterance met, those of a common trigram are compared with."""
 
 _Memo = dict[tuple[tuple[str, ...], tuple[str, ...]], bool]
-
-
-class Sets:
-    """Disjoint sets of the numbers ``0`` to ``size - 1`` (union-find)."""
-
-    def __init__(self, size: int) -> None:
-        self.parent = list(range(size))
-
-    def find(self, x: int) -> int:
-        while self.parent[x] != x:
-            self.parent[x] = self.parent[self.parent[x]]
-            x = self.parent[x]
-        return x
-
-    def union(self, a: int, b: int) -> None:
-        self.parent[self.find(a)] = self.find(b)
+STOP = lexicon().set("stop_words")
+"""Words too common to tell two wordings apart."""
 
 
 class _Utterances(Sets):
@@ -333,7 +213,7 @@ def _same_utterance(a: Unit, b: Unit, memo: _Memo | None = None) -> bool:
         return False
     shorter, longer = sorted((a.words, b.words), key=len)
     if len(shorter) <= 2:
-        # "total", "apparent perjury": the same few words, not small talk ("No.").
+        # "total", "utter nonsense": the same few words, not small talk ("No.").
         if any(word in STOP for word in shorter) or (len(shorter) == 1 and len(longer) > 2):
             return False
         if len(shorter) == 1 and speaker_key(a.speaker) != speaker_key(b.speaker):
@@ -400,7 +280,7 @@ def _interior_ops(a: list[str], b: list[str]) -> list[tuple[str, list[str], list
     return [(tag, a[i1:i2], b[j1:j2]) for tag, i1, i2, j1, j2 in ops if tag != "equal"]
 
 
-def _group(found: list[Unit], hashes: dict[int, str]) -> tuple[QuoteGroup, list[Unit]]:
+def _group(found: list[Unit], hashes: Mapping[int, str]) -> GroupedQuote:
     """One group, and its units in the order of its occurrences."""
     # The fullest wording that does not itself quote someone and that two articles
     # or more give as a whole sentence; else the fullest: not a quotation run on into
@@ -435,113 +315,15 @@ def _group(found: list[Unit], hashes: dict[int, str]) -> tuple[QuoteGroup, list[
         )  # fmt: skip
     text = " ".join(canonical.exact.split())
     group_id = stable_id(hashes[canonical.article_id], canonical.start, canonical.end)
-    return QuoteGroup(group_id, speaker, text, tuple(occurrences)), ordered
+    return GroupedQuote(QuoteGroup(group_id, speaker, text, tuple(occurrences)), tuple(ordered))
 
 
-def group_quotes(units: list[Unit], hashes: dict[int, str]) -> list[tuple[QuoteGroup, list[Unit]]]:
+def group_quotes(units: list[Unit], hashes: Mapping[int, str]) -> list[GroupedQuote]:
     """Each utterance quoted by two articles or more, with its units, the groups
-    carried by most articles first."""
+    carried by most articles first (``hashes``: each article's content hash, which
+    a group's id is made of)."""
     groups = [_group(found, hashes) for found in _grouped_units(units)]
-    groups.sort(key=lambda g: (-len({o.article_id for o in g[0].occurrences}), g[0].canonical))
+    groups.sort(
+        key=lambda g: (-len({o.article_id for o in g.group.occurrences}), g.group.canonical)
+    )
     return groups
-
-
-STOP = frozenset(
-    [
-        "a",
-        "an",
-        "the",
-        "and",
-        "or",
-        "but",
-        "of",
-        "to",
-        "in",
-        "on",
-        "at",
-        "for",
-        "with",
-        "from",
-        "by",
-        "as",
-        "is",
-        "was",
-        "were",
-        "be",
-        "been",
-        "has",
-        "have",
-        "had",
-        "he",
-        "she",
-        "it",
-        "they",
-        "his",
-        "her",
-        "its",
-        "their",
-        "this",
-        "that",
-        "these",
-        "those",
-        "which",
-        "who",
-        "whom",
-        "whose",
-        "what",
-        "when",
-        "where",
-        "why",
-        "how",
-        "not",
-        "no",
-        "than",
-        "then",
-        "there",
-        "here",
-        "also",
-        "said",
-        "says",
-        "told",
-        "would",
-        "will",
-        "could",
-        "should",
-        "about",
-        "after",
-        "before",
-        "over",
-        "under",
-        "into",
-        "out",
-        "up",
-        "down",
-        "more",
-        "most",
-        "some",
-        "any",
-        "all",
-        "other",
-        "such",
-        "only",
-        "very",
-        "just",
-        "can",
-        "did",
-        "do",
-        "does",
-        "i",
-        "we",
-        "you",
-        "our",
-        "your",
-        "my",
-        "me",
-        "him",
-        "them",
-        "us",
-        "mr",
-        "mrs",
-        "ms",
-    ]
-)  # fmt: skip"""Words too common to tell two wordings apart."""

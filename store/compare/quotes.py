@@ -2,33 +2,27 @@
 
 ``find_quotes(text)`` returns every span between quotation marks: straight and
 curly double quotes, and single quotes used as quotation marks (as headlines
-and ledes do: 'I Will Recuse Myself'), told apart from apostrophes by what is
+and ledes do: 'We Will Rebuild the Bridge'), told apart from apostrophes by what is
 around them. A quote may run across a line break but never past its paragraph:
 when its closing mark is missing it stops at the paragraph's end (or before the
 next opening mark), so it cannot swallow the rest of the article.
 
-A quotation nested in another (a senator's statement quoting what the attorney
-general told a committee: “... he told the committee, ‘I did not ...’”) is a
+A quotation nested in another (a senator's statement quoting what a minister
+told a committee: “... he told the committee, ‘I did not ...’”) is a
 quote of its own too, marked ``nested``: single quotes inside double ones, or
 double inside single. The outer quote keeps its whole span; where both are
 compared, the nested words count as the nested quote's, not the outer one's.
 
-The speaker is read from the attribution nearby ("Sessions said", "said
-Pelosi", "he told NBC News", "Schumer told reporters"), a pronoun resolved to
-the person last named before it (not one the quote itself names, as in
-"Senator Franken, I am not aware ..." said to Franken); a quote with none in
-reach takes the speaker of the quote before it in the same paragraph. A nested
-quote's speaker is only ever a name inside the outer quote ("Sessions told us,
-‘...’"): a pronoun there speaks from the outer speaker's view.
+Who is quoted is found by ``store.compare.speakers``.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import lru_cache
 
-from store.text.letters import LOWER, UPPER
+from store.compare.speakers import named_people, speaker_of
 from store.text.segment import sentence_spans
 
 _PARAGRAPH = re.compile(r"\n[ \t\u00a0]*\n")
@@ -38,265 +32,6 @@ _OPENS_AFTER = set(" \t\n\u00a0([{—–-/:;«„")
 _CLOSES_BEFORE = set(" \t\n\u00a0.,;:!?)]}—–-…\"”'’»")
 MAX_SINGLE = 300
 """A single-quoted span longer than this is taken for apostrophes, not a quote."""
-
-SPEECH_VERBS = (
-    "said|says|say|told|tells|tell|added|adds|asked|asks|tweeted|tweets|wrote|writes|posted|"
-    "posts|responded|responds|stated|states|declared|declares|claimed|claims|explained|"
-    "insisted|insists|replied|replies|noted|notes|argued|argues|warned|warns|continued|"
-    "acknowledged|admitted|announced|testified|recalled|suggested|calling|called|denied|"
-    "denies|answered|pointed out|according to"
-)
-_TITLE = (
-    r"(?:(?:Sen|Rep|Gen|Lt|Gov|Dr|Mr|Mrs|Ms|Sgt|Col|Capt|Pres|Atty)\.\s+|"
-    r"(?:Senator|Representative|President|Attorney General|Speaker|Leader|Secretary|"
-    r"Chairman|Chair|Spokeswoman|Spokesman|Judge|Justice|Director)\s+)"
-)
-_NAME_WORD = rf"[{UPPER}][{UPPER}{LOWER}’'\-]*[{LOWER}][{UPPER}{LOWER}’'\-]*"
-"""A capitalised word in any script (Okonkwo, McCain, Müller, O’Brien), not an acronym."""
-_NAME = rf"(?:{_TITLE})*(?:{_NAME_WORD}\s+){{0,3}}{_NAME_WORD}"
-_LONG_NAME = rf"(?:{_TITLE})*(?:{_NAME_WORD}\s+){{0,7}}{_NAME_WORD}"
-"""A name after its titles and offices: White House Deputy Press Secretary Sarah Sanders."""
-_PRONOUN = r"(?:he|she|He|She)"
-_APPOSITIVE = r"(?:,[ \u00a0]+(?:the|a|an|[A-Z][\w\-]*[’']s)[ \u00a0][^,.;:“”\"\n]{1,60},)"
-"""A role between a name and its verb: "Okonkwo, the city’s fire chief, said"."""
-_AFTER = re.compile(
-    rf"[ \t\u00a0,]*(?:(?P<who>{_LONG_NAME}|{_PRONOUN})(?P<role>{_APPOSITIVE})?\s+"
-    rf"(?:\w+ly\s+|also\s+|later\s+)?"
-    rf"(?:{SPEECH_VERBS})\b"
-    rf"|(?:{SPEECH_VERBS})\s+(?P<who2>{_NAME}|{_PRONOUN})\b)"
-)
-NOT_PEOPLE = frozenset(
-    [
-        "The",
-        "A",
-        "An",
-        "And",
-        "But",
-        "In",
-        "On",
-        "At",
-        "Of",
-        "For",
-        "To",
-        "With",
-        "From",
-        "By",
-        "As",
-        "It",
-        "This",
-        "That",
-        "These",
-        "Those",
-        "There",
-        "Their",
-        "They",
-        "We",
-        "I",
-        "He",
-        "She",
-        "His",
-        "Her",
-        "Its",
-        "Our",
-        "Your",
-        "Mr",
-        "Mrs",
-        "Ms",
-        "Sen",
-        "Rep",
-        "Gen",
-        "Lt",
-        "Image",
-        "Related",
-        "Watch",
-        "Get",
-        "View",
-        "Be",
-        "Click",
-        "Read",
-        "Thursday",
-        "Wednesday",
-        "Tuesday",
-        "Monday",
-        "Friday",
-        "Saturday",
-        "Sunday",
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-        "Department",
-        "Committee",
-        "House",
-        "Senate",
-        "News",
-        "Post",
-        "Foundation",
-        "States",
-        "Justice",
-        "Government",
-        "Campaign",
-        "Convention",
-        "Network",
-        "Intelligence",
-        "Services",
-        "Armed",
-        "Office",
-        "Times",
-        "Press",
-        "Court",
-        "Congress",
-        "Republicans",
-        "Democrats",
-        "Republican",
-        "Democrat",
-        "Russian",
-        "Russians",
-        "American",
-        "Americans",
-        "White",
-        "Washington",
-        "Moscow",
-        "Russia",
-        "America",
-        "Twitter",
-        "Facebook",
-        "General",
-        "Attorney",
-        "Minority",
-        "Majority",
-        "Leader",
-        "Speaker",
-        "Secretary",
-        "President",
-        "Deputy",
-        "National",
-        "Security",
-        "Adviser",
-        "Oversight",
-        "Reform",
-        "Latest",
-        "According",
-        "Now",
-        "During",
-        "Kremlin",
-        "Will",
-        "If",
-        "Call",
-        "Calls",
-        "Top",
-        "Former",
-        "Officials",
-        "Spokeswoman",
-        "Spokesman",
-        "Democratic",
-        "Earlier",
-        "Later",
-        "Asked",
-        "Aboard",
-        "Meanwhile",
-        "While",
-        "When",
-        "After",
-        "Before",
-        "Under",
-        "Senator",
-        "Chair",
-        "Chairman",
-        "Representative",
-        "Press",
-        "Federal",
-        "Bureau",
-        "Investigation",
-        "United",
-        "Administration",
-        "Party",
-        "Judiciary",
-        "Committees",
-        "Morning",
-        "Day",
-        "New",
-        "York",
-        "South",
-        "North",
-        "West",
-        "East",
-        "WATCH",
-        "READ",
-        "MORE",
-        "CNN",
-        "NBC",
-        "CBS",
-        "MSNBC",
-        "FBI",
-        "AG",
-        "US",
-        "Also",
-        "Sources",
-        "Source",
-        "Officials",
-        "Ambassador",
-        "Mayor",
-        "Governor",
-        "Gov",
-        "Chief",
-        "Fire",
-        "Minister",
-        "Prime",
-        "Commissioner",
-        "Sheriff",
-        "Officer",
-        "Detective",
-        "Inspector",
-        "Superintendent",
-        "Councilman",
-        "Councilwoman",
-        "Councillor",
-        "Professor",
-        "Prof",
-        "Dr",
-        "Rev",
-        "Captain",
-        "Sergeant",
-        "Lieutenant",
-        "Colonel",
-        "Admiral",
-        "Executive",
-        "Vice",
-        "Acting",
-        "Interim",
-        "Police",
-        "Authorities",
-        "Witnesses",
-        "Residents",
-        "Investigators",
-        "Prosecutors",
-        "Firefighters",
-        "Experts",
-        "Critics",
-        "Analysts",
-    ]
-)
-US_STATES = frozenset([
-    "Alabama", "Alaska", "Arizona", "Arkansas", "California", "Colorado", "Connecticut",
-    "Delaware", "Florida", "Hawaii", "Idaho", "Illinois", "Iowa", "Kansas", "Kentucky",
-    "Louisiana", "Maine", "Maryland", "Massachusetts", "Michigan", "Minnesota", "Mississippi",
-    "Missouri", "Nebraska", "Nevada", "Ohio", "Oklahoma", "Oregon", "Pennsylvania",
-    "Tennessee", "Texas", "Utah", "Vermont", "Wisconsin", "Wyoming", "Hampshire", "Jersey",
-    "Mexico", "Island",
-])  # fmt: skip
-"""States named before a senator's name ("Utah Sen. Mike Lee"); not Georgia, Virginia
-or Carolina, which are first names too."""
-NOT_PEOPLE = NOT_PEOPLE | US_STATES
-_CAPITALISED = re.compile(rf"\b{_NAME_WORD}(?:\s+{_NAME_WORD})+")
 
 
 @dataclass(frozen=True)
@@ -314,7 +49,7 @@ class Quote:
     """It lies inside another quote (which is in the list too, before it)."""
 
 
-def find_quotes(text: str, people: dict[str, str] | None = None) -> list[Quote]:
+def find_quotes(text: str, people: Mapping[str, str] | None = None) -> list[Quote]:
     """Every quotation in ``text``, in text order (a nested one after the quote
     holding it), each with its speaker if found (``people``: ``named_people(text)``,
     if the caller has it)."""
@@ -343,7 +78,7 @@ def find_quotes(text: str, people: dict[str, str] | None = None) -> list[Quote]:
             continue
         if start != paragraph:
             previous, paragraph = "", start
-        speaker = _speaker(narration, exact, q_start, q_end, start, end, people) or previous
+        speaker = speaker_of(narration, exact, q_start, q_end, start, end, people) or previous
         previous = speaker
         quotes.append(Quote(q_start, q_end, exact, speaker, closed))
     quotes += [_nested(text, found, n, people) for n in inner if _has_word(text, n[2], n[3])]
@@ -359,14 +94,14 @@ def _nested(
     text: str,
     outer: list[tuple[int, int, int, int, bool]],
     inner: tuple[int, int, int, int, bool],
-    people: dict[str, str],
+    people: Mapping[str, str],
 ) -> Quote:
     """A quote inside another: its speaker is a name the outer quote gives it."""
     _, _, start, end, closed = inner
     lo, hi = next((s, e) for _, _, s, e, _ in outer if s <= start and end <= e)
     # The outer quote is what narrates the nested one: all else is blanked.
     narration = " " * lo + text[lo:start] + " " * (end - start) + text[end:hi]
-    speaker = _speaker(narration, text[start:end], start, end, lo, hi, people, pronouns=False)
+    speaker = speaker_of(narration, text[start:end], start, end, lo, hi, people, pronouns=False)
     return Quote(start, end, text[start:end], speaker, closed, nested=True)
 
 
@@ -410,7 +145,7 @@ def _double_quoted(text: str, lo: int, hi: int) -> list[tuple[int, int, bool]]:
     for match in _DOUBLE.finditer(text, lo, hi):
         i, mark = match.start(), match.group()
         before, after = _before(text, i, lo), _after(text, i, hi)
-        # „German“ and «guillemets» close with marks that open elsewhere.
+        # „Low-high“ quotes and «guillemets» close with marks that open elsewhere.
         low = opened is not None and text[opened] in "„«"
         opens = (mark in "“„«" and not (low and mark == "“")) or (
             mark == '"' and (before in _OPENS_AFTER or i == lo) and not after.isspace()
@@ -461,7 +196,7 @@ def _single_quoted(
             if text[j] == "‘" or a.isalnum():
                 continue  # an apostrophe inside a word, or another opening
             if b == "s" and a == " " and text[j + 2 : j + 3].islower() and j + 2 < hi:
-                continue  # a possessive: Sessions' decision
+                continue  # a possessive: the Joneses' decision
             if b.isspace():
                 continue
             if j - i <= 3:
@@ -470,183 +205,3 @@ def _single_quoted(
             skip_to = j
             break
     return spans
-
-
-# -- speakers ---------------------------------------------------------------------
-
-
-def named_people(text: str) -> dict[str, str]:
-    """Surname -> the fullest name seen: runs of two or more capitalised words that
-    are not places (known ones, or any once written "in Port Ellery"), titles or
-    institutions, outside Title Case lines (headlines)."""
-    found: dict[str, str] = {}
-    places: set[str] = set()
-    for line in text.split("\n"):
-        words = line.split()
-        headline = not line.rstrip().endswith((".", "?", "!", '"', "”", ":"))
-        if headline and len(words) > 3 and sum(w[:1].isupper() for w in words) > 0.6 * len(words):
-            continue  # a headline: every word is capitalised
-        for match in _CAPITALISED.finditer(line):
-            if _PLACE_BEFORE.search(line, 0, match.start()) and not _POSSESSIVE.search(
-                match.group()
-            ):
-                places.add(match.group())  # "in Port Ellery": a place, wherever it is
-                continue
-            run: list[str] = []
-            for word in [*match.group().split(), "The"]:
-                if _clean_word(word) and word == word.rstrip("’'"):
-                    run.append(_clean_word(word))
-                    continue
-                if word.rstrip("’'") != word or _POSSESSIVE.search(word):
-                    run.append(_clean_word(word))
-                if len([w for w in run if w]) >= 2:
-                    full = " ".join(w for w in run if w)
-                    surname = run[-1] if run[-1] else full.split()[-1]
-                    if len(full) > len(found.get(surname, "")):
-                        found[surname] = full
-                run = []
-    return {surname: full for surname, full in found.items() if full not in places}
-
-
-_PLACE_BEFORE = re.compile(r"\b(?:in|near|outside|inside|across|throughout)[ \u00a0]+$")
-
-
-_POSSESSIVE = re.compile(r"[’']s$")
-_PARTY = re.compile(r"[RDI]-")
-
-
-@lru_cache(maxsize=8192)
-def _clean_word(word: str) -> str:
-    word = _POSSESSIVE.sub("", word.strip(".,;:’'"))
-    if _PARTY.match(word):
-        return ""  # a party and state: R-West Virginia
-    return word if word and word not in NOT_PEOPLE else ""
-
-
-def _speaker(
-    text: str,
-    quote: str,
-    start: int,
-    end: int,
-    lo: int,
-    hi: int,
-    people: dict[str, str],
-    pronouns: bool = True,
-) -> str:
-    """Who says ``quote``, found at ``start``-``end`` of ``text`` (the narration:
-    every quote blanked) in the paragraph ``lo``-``hi``; ``pronouns``: whether
-    "he" may name them."""
-    # Whom the quote names (“Senator Franken, I ...”) is not who says it.
-    named = frozenset(_CAPITALISED_WORD.findall(quote))
-    closing = end + 1 if end < hi else end
-    after = _AFTER.match(text, closing, min(hi, closing + 120))
-    if after:
-        who = after.group("who") or after.group("who2")
-        # "said Okonkwo", "Okonkwo, the fire chief, said": a surname alone is someone.
-        alone = bool(after.group("who2") or after.group("role"))
-        name = _person(who, text, start, people, named, alone)
-        if name and (pronouns or not _is_pronoun(who)):
-            return name
-    sentence_start = _sentence_start(text, start - 1, lo)
-    before = text[sentence_start : max(sentence_start, start - 1)]
-    for verb in reversed(list(_VERB.finditer(before))):
-        if _PASSIVE.search(before, 0, verb.start()):
-            continue  # "Sessions was asked about ...": the one asked is not the speaker
-        clauses = [m.span() for m in _RELATIVE.finditer(before, 0, verb.start())]
-        for who in reversed(list(_WHO_ANYWHERE.finditer(before, 0, verb.start()))):
-            if not pronouns and _is_pronoun(who.group()):
-                continue
-            if any(s < who.start() < e for s, e in clauses):
-                continue  # "Franken, who asked Sessions about it, said": not Sessions
-            alone = bool(_ROLE.match(before, who.end(), verb.end()))
-            name = _person(who.group(), text, sentence_start + who.start(), people, named, alone)
-            if name:
-                return name
-            if _OFFICE.fullmatch(who.group()):
-                return ""  # "the President said": someone unnamed, not a person before
-    return ""
-
-
-_RELATIVE = re.compile(r",\s+(?:who|whom|whose|which)\b[^,]*,")
-_OFFICE = re.compile(
-    r"(?:(?:Vice|Deputy|Acting|Former|Press|Attorney|Majority|Minority)\s+)*(?:President|"
-    r"Senator|Speaker|Leader|Secretary|Spokesman|Spokeswoman|Spokesperson|Chairman|Director|"
-    r"General|Governor|Minister|Ambassador|Judge|Mayor|Prosecutor)"
-)
-
-
-def _is_pronoun(who: str) -> bool:
-    return who.lower() in ("he", "she")
-
-
-_CAPITALISED_WORD = re.compile(_NAME_WORD)
-_PASSIVE = re.compile(r"\b(?:was|were|is|are|been|being|be|get|got)\s+(?:\w+ly\s+|also\s+)?$")
-_VERB = re.compile(rf"\b(?:{SPEECH_VERBS})\b")
-_WHO_ANYWHERE = re.compile(rf"\b(?:{_NAME}|{_PRONOUN})\b")
-_NOT_A_MENTION = re.compile(
-    r"(?:[’']s?|-| (?:campaign|administration|Administration|surrogates?|team|transition|"
-    r"backers?|associates|era|Tower|Organization|White))\b"
-)
-
-
-def _sentence_start(text: str, pos: int, lo: int) -> int:
-    spans = sentence_spans(text, lo, max(lo, pos))
-    return spans[-1][0] if spans else lo
-
-
-_ROLE = re.compile(rf"{_APPOSITIVE}\s+(?:\w+ly\s+)?(?:{SPEECH_VERBS})\b")
-
-
-def _person(
-    who: str,
-    text: str,
-    at: int,
-    people: dict[str, str],
-    named: frozenset[str] = frozenset(),
-    alone: bool = False,
-) -> str:
-    """The person ``who`` names: a known name, or a pronoun's antecedent (not one
-    of the ``named``: the quote speaks to or of them); one word only if ``alone``
-    (the attribution shows it is someone: "said Okonkwo")."""
-    if who.lower() in ("he", "she"):
-        return _antecedent(text, at, people, named)
-    words = [_clean_word(w) for w in who.split()]
-    words = [w for w in words if w]
-    if not words:
-        return ""
-    if words[-1] in people:
-        return people[words[-1]]
-    return " ".join(words) if len(words) >= 2 or alone else ""
-
-
-# A sentence ends at final punctuation, a paragraph break, or a line that starts
-# anew (a headline, a link line, a paragraph of a text with one line each).
-_SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+(?=[A-Z])|\n\s*\n|\n(?=[ \t\u00a0]*[A-Z“\"‘'])")
-
-
-def _antecedent(
-    text: str, at: int, people: dict[str, str], named: frozenset[str] = frozenset()
-) -> str:
-    """Who "he" or "she" at ``at`` is: the subject (first person named) of the
-    nearest sentence before it that names someone, outside quotes."""
-    if not people:
-        return ""
-    window_start = max(0, at - 2000)
-    window = text[window_start:at]
-    pieces = _SENTENCE_BREAK.split(window)
-    for piece in reversed(pieces):
-        for match in _MENTION.finditer(piece):
-            word = match.group()
-            if word not in people or word in named or _NOT_A_MENTION.match(piece, match.end()):
-                continue
-            return people[word]
-    return ""
-
-
-_MENTION = re.compile(rf"\b[{UPPER}][\w’'\-]*?(?=[’']s\b|[’'](?!\w)|[^\w’'\-]|$)")
-"""A capitalised word, less a possessive ending: who may be one of an article's people."""
-
-
-def speaker_key(speaker: str) -> str:
-    """What two ways of naming one person share: the surname, lower-cased."""
-    return speaker.split()[-1].lower() if speaker else ""

@@ -7,12 +7,14 @@ a dismissed one stays dismissed).
 from __future__ import annotations
 
 import json
-from dataclasses import asdict
+from collections.abc import Mapping, Sequence
+from dataclasses import astuple
 
-from store.compare.analysis import VERSION, Progress, analyse
+from store.compare.analysis import Progress, analyse
 from store.compare.corpus import Corpus
 from store.compare.findings import Comparison, Discrepancy, Side
 from store.compare.quotes import Quote
+from store.compare.version import cache_version
 from store.db.store import Store
 from store.errors import StoreError
 
@@ -21,24 +23,32 @@ def corpus_of(store: Store) -> Corpus:
     """What the analysis reads, taken from the store in the store's thread (a SQLite
     connection stays in its thread)."""
     articles = store.articles()
-    cached = {
+    return Corpus.of(articles, {a.id: store.article_text(a.id) for a in articles})
+
+
+def cached_quotes(store: Store) -> dict[int, list[Quote]]:
+    """The quotations found before, by article, by the finder as it is now (of another
+    version, they are found again: ``store.compare.version``)."""
+    return {
         row[0]: [Quote(*q) for q in json.loads(row[1])]
         for row in store.conn.execute(
-            "SELECT article_id, quotes FROM compare_cache WHERE version = ?", (VERSION,)
+            "SELECT article_id, quotes FROM compare_cache WHERE version = ?", (cache_version(),)
         )
     }
-    decisions = dict(store.conn.execute("SELECT id, decision FROM compare_decisions"))
-    texts = {a.id: store.article_text(a.id) for a in articles}
-    return Corpus(articles, texts, cached, decisions)
 
 
-def save_cache(store: Store, corpus: Corpus) -> None:
+def decisions_of(store: Store) -> dict[str, str]:
+    """The user's decision (accepted, dismissed) on each suggestion decided."""
+    return dict(store.conn.execute("SELECT id, decision FROM compare_decisions"))
+
+
+def save_cache(store: Store, fresh: Mapping[int, Sequence[Quote]]) -> None:
     """Keep the quotations found afresh (in the store's thread)."""
-    if not corpus.fresh:
+    if not fresh:
         return
     rows = [
-        (article_id, VERSION, json.dumps([list(asdict(q).values()) for q in quotes]))
-        for article_id, quotes in corpus.fresh.items()
+        (article_id, cache_version(), json.dumps([list(astuple(q)) for q in quotes]))
+        for article_id, quotes in fresh.items()
     ]
     try:
         with store.transaction() as conn:
@@ -49,16 +59,13 @@ def save_cache(store: Store, corpus: Corpus) -> None:
             )
     except StoreError:
         pass  # a read-only or full database: the cache is only a cache
-    corpus.cached.update(corpus.fresh)
-    corpus.fresh = {}
 
 
 def compare(store: Store, progress: Progress | None = None) -> Comparison:
     """Quotation groups and discrepancy candidates over every article in ``store``."""
-    corpus = corpus_of(store)
-    comparison = analyse(corpus, progress)
-    save_cache(store, corpus)
-    return comparison
+    analysis = analyse(corpus_of(store), cached_quotes(store), decisions_of(store), progress)
+    save_cache(store, analysis.fresh)
+    return analysis.comparison
 
 
 def accept(store: Store, suggestion: Discrepancy | tuple[Side, Side], ident: str) -> None:

@@ -22,9 +22,16 @@ from textual.widgets import DataTable, ProgressBar, Static
 from textual.worker import Worker, WorkerState
 
 from store import StoreError
-from store.compare.analysis import analyse, pair_for
+from store.compare.analysis import Analysis, analyse, pair_for
 from store.compare.findings import Comparison, Discrepancy, QuoteGroup, Side
-from store.db.comparing import accept, corpus_of, dismiss, save_cache
+from store.db.comparing import (
+    accept,
+    cached_quotes,
+    corpus_of,
+    decisions_of,
+    dismiss,
+    save_cache,
+)
 
 if TYPE_CHECKING:
     from store import Store
@@ -55,13 +62,15 @@ class CompareScreen(Screen[Pair | None]):
         super().__init__()
         self.store = store
         self.corpus = corpus_of(store)
+        self.cached = cached_quotes(store)
+        self.decisions = decisions_of(store)
         self.comparison: Comparison | None = None
-        self.labels = {a.id: a.label for a in self.corpus.articles()}
+        self.labels = {a.id: a.label for a in self.corpus.articles}
 
     def compose(self) -> ComposeResult:
         with Vertical(id="compare-progress"):
             yield Static(Content("Finding quotations…"))
-            yield ProgressBar(total=max(1, len(self.corpus.articles())), show_eta=False)
+            yield ProgressBar(total=max(1, len(self.corpus.articles)), show_eta=False)
         yield Static(Content("Quotations carried by several articles"), classes="title")
         yield DataTable(id="matrix", cursor_type="cell", zebra_stripes=True)
         yield Static(Content("Discrepancies"), classes="title")
@@ -80,14 +89,20 @@ class CompareScreen(Screen[Pair | None]):
         def progress(done: int, total: int) -> None:
             self.app.call_from_thread(bar.update, progress=done, total=total)
 
-        self.run_worker(lambda: analyse(self.corpus, progress), thread=True, name="compare")
+        self.run_worker(
+            lambda: analyse(self.corpus, self.cached, self.decisions, progress),
+            thread=True,
+            name="compare",
+        )
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.worker.name != "compare":
             return
         if event.state == WorkerState.SUCCESS:
-            save_cache(self.store, self.corpus)
-            self.comparison = event.worker.result
+            analysis = event.worker.result
+            assert isinstance(analysis, Analysis)
+            save_cache(self.store, analysis.fresh)
+            self.comparison = analysis.comparison
             self.query_one("#compare-progress").display = False
             self._fill()
             self.query_one("#matrix", DataTable).focus()
