@@ -66,7 +66,7 @@ async def test_enter_shows_two_passages_side_by_side_with_the_changed_words(
         views = await shown_side_by_side(pilot, app, lambda r: "“with” → “about”" in r)
         chosen = [v for v in views if v.selection is not None]
         assert len(chosen) == 2
-        lit = sorted(v.text[s:e] for v in chosen for s, e in v.matches)
+        lit = sorted(v.text[s:e] for v in chosen for s, e in v.search_matches.spans)
         assert lit == ["about", "with"]
         assert abs(views.index(chosen[0]) - views.index(chosen[1])) == 1, "adjacent"
         outlets = [c.article.outlet for c in app.columns]

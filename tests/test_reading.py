@@ -26,7 +26,7 @@ from tui.app import ReaderApp, make_app
 from tui.keys import KEYS
 from tui.screens.choose_article import ChooseArticle
 from tui.screens.help import HelpScreen
-from tui.widgets import doc_view as doc_view_module
+from tui.widgets import doc_wrap as doc_wrap_module
 from tui.widgets.doc_view import GUTTER, DocView, Selection
 from tui.widgets.search_bar import SearchBar
 
@@ -190,7 +190,7 @@ def gated_wrap(monkeypatch: pytest.MonkeyPatch) -> Iterator[threading.Event]:
             assert gate.wait(10), "the test never released the background wrap"
         return real(text, width, start, stop, cancelled)
 
-    monkeypatch.setattr(doc_view_module, "wrap_text", held)
+    monkeypatch.setattr(doc_wrap_module, "wrap_text", held)
     yield gate
     gate.set()
 
@@ -416,7 +416,7 @@ async def test_pagedown_space_pageup_move_a_screen(seeded: Store) -> None:
         view.move_to(5)
         await pilot.press("pagedown")
         assert cursor_row(view) == screen and view.scroll_offset.y == screen
-        assert view.cursor == view.offset_at(screen, 5)
+        assert view.cursor == view.text_layout.offset_at(screen, 5)
         await pilot.press("space")
         assert cursor_row(view) == 2 * screen and view.scroll_offset.y == 2 * screen
         assert row_text(view, 2 * screen).rstrip() in first_text_line(app, view)
@@ -631,7 +631,9 @@ async def test_click_puts_the_cursor_on_the_clicked_character(seeded: Store) -> 
         top = view.scroll_offset.y
         assert len(row_text(view, top + 2)) > 40
         await pilot.click(view, offset=text_at(view, 12, 2))
-        assert view.cursor == view.rows.starts[top + 2] + 12 == view.offset_at(top + 2, 12)
+        assert (
+            view.cursor == view.rows.starts[top + 2] + 12 == view.text_layout.offset_at(top + 2, 12)
+        )
         assert text[view.cursor :].startswith(row_text(view, top + 2)[12:])
         assert view.selection is None
         # Past the end of a short row: the end of that row.
@@ -871,7 +873,7 @@ async def test_slash_finds_highlights_and_n_N_step_with_wraparound(seeded: Store
         view.move_to(start)
         await search(pilot, "kislyak")
         assert app.focused is view
-        assert view.matches == [(spot, spot + 7) for spot in spots]
+        assert view.search_matches.spans == [(spot, spot + 7) for spot in spots]
         assert "7 matches" in notices(app)
         after = [spot for spot in spots if spot >= start]
         assert view.cursor == after[0] and text[view.cursor :].startswith("Kislyak")
@@ -908,7 +910,7 @@ async def test_search_at_the_cursor_and_without_match(seeded: Store) -> None:
         await search(pilot, "q? SoZz")
         assert app.is_running and not app.synced and not app.zoomed
         assert app.screen is app.screen_stack[0]
-        assert view.cursor == spot and view.matches == []
+        assert view.cursor == spot and view.search_matches.spans == []
         assert "Not found: q? SoZz" in notices(app)
         # A phrase matches across the line break; escape cancels the prompt.
         view.move_to(0)
@@ -1032,7 +1034,9 @@ async def test_a_three_megabyte_article_shows_at_once_and_answers_keys_while_wra
             assert view.cursor == text.index("P2 The quick")
             await tap(pilot, "w", "j")
             first = view.cursor
-            assert first == view.offset_at(view.row_of(text.index("P2 The quick")) + 1, 3)
+            assert first == view.text_layout.offset_at(
+                view.row_of(text.index("P2 The quick")) + 1, 3
+            )
             await tap(pilot, "ctrl+d")
             moved = view.cursor
             assert cursor_row(view) == view.row_of(first) + height(view) // 2
@@ -1111,8 +1115,8 @@ async def test_brackets_in_the_text_are_shown_literally(store: Store) -> None:
         await tap(pilot, "s")
         assert view.selected_text == "A link [@click=app.quit]x[/] is text."
         await search(pilot, "[/]")
-        assert view.matches == [(i, i + 3) for i in starts_of(text, "[/]")]
-        assert len(view.matches) == 2
+        assert view.search_matches.spans == [(i, i + 3) for i in starts_of(text, "[/]")]
+        assert len(view.search_matches.spans) == 2
 
 
 async def test_an_empty_article_says_so_and_keys_are_harmless(store: Store) -> None:
@@ -1131,7 +1135,7 @@ async def test_an_empty_article_says_so_and_keys_are_harmless(store: Store) -> N
         await search(pilot, "word")
         await pilot.click(view, offset=text_at(view, 1, 0))
         assert app.is_running
-        assert view.cursor == 0 and view.selection is None and view.matches == []
+        assert view.cursor == 0 and view.selection is None and view.search_matches.spans == []
         assert app.clipboard == ""
         assert "Nothing is selected: press v, s or p first." in notices(app)
         assert "Not found: word" in notices(app)
