@@ -7,7 +7,8 @@ each column draws its article's marks, redrawn when an ``Outcome`` says they
 changed (``redraw``, ``refresh_tags``). ``open_article`` is the one way a column
 comes to show another article: ``o``, a followed link, the compare screen's pairs.
 
-The app binds the keys (``tui.keys``, scope ``app``) and calls these methods.
+The app binds the keys (``tui.keys``, scope ``app``), hears the views' messages,
+and calls these methods.
 """
 
 from __future__ import annotations
@@ -31,7 +32,6 @@ from tui.widgets.status_bar import StatusBar
 
 if TYPE_CHECKING:
     from store.compare.findings import Side
-    from tui.widgets.search_bar import SearchBar
 
 MIN_COLUMN_WIDTH = 40
 """Columns narrower than this are hard to read: fewer are shown, the rest a key away."""
@@ -159,9 +159,10 @@ class ColumnsScreen(Screen[None]):
         if self.synced and (column := self.focused_column()):
             self._sync_from(column)
 
-    def on_doc_view_scrolled(self, message: DocView.Scrolled) -> None:
-        if self.synced and not self._syncing and message.doc_view.has_focus:
-            self._sync_from(message.doc_view)
+    def scrolled(self, view: DocView) -> None:
+        """A view scrolled: with sync on, the others follow the focused one."""
+        if self.synced and not self._syncing and view.has_focus:
+            self._sync_from(view)
 
     def _sync_from(self, leader: DocView) -> None:
         self._syncing = True
@@ -288,17 +289,6 @@ class ColumnsScreen(Screen[None]):
         detail = self.session.detail(view.article.id, view.cursor)
         self.query_one(DetailBar).show(detail.annotation, detail.links, detail.linking)
 
-    def on_doc_view_moved(self, message: DocView.Moved) -> None:
-        self.show_status(message.doc_view)
-
-    def on_doc_view_wrapped(self, message: DocView.Wrapped) -> None:
-        self.show_status(message.doc_view)
-
-    def on_descendant_focus(self) -> None:
-        focused = self.focused
-        if isinstance(focused, DocView):
-            self.show_status(focused)
-
     # -- search -------------------------------------------------------------------------
 
     async def search(self) -> None:
@@ -321,15 +311,17 @@ class ColumnsScreen(Screen[None]):
         if not self.query(SearchBar):
             self.mount(SearchBar())
 
-    def on_search_bar_done(self, message: SearchBar.Done) -> None:
+    def search_done(self, query: str | None) -> None:
+        """The prompt closed: back to the column, and search it for ``query`` (None:
+        cancelled)."""
         column = self._last_column
         if column is None:
             return
         column.focus()
-        if message.query:
-            found = column.search(message.query)
+        if query:
+            found = column.search(query)
             self.notify(
-                f"{found} matches" if found else f"Not found: {message.query}",
+                f"{found} matches" if found else f"Not found: {query}",
                 severity="information" if found else "warning",
                 markup=False,
             )
