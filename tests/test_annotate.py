@@ -131,13 +131,13 @@ async def test_a_tag_key_redraws_only_the_rows_of_the_passage(seeded: Store) -> 
         start, end = sentence_at(view.text, view.cursor)
         first, last = view.row_of(start), view.row_of(end - 1)
         drawn: list[int] = []
-        render_row = view._render_row
+        render_row = view.painter.row
 
         def counting(row_start: int, *args: object) -> object:
             drawn.append(view.row_of(row_start))
             return render_row(row_start, *args)  # type: ignore[arg-type]
 
-        view._render_row = counting  # type: ignore[assignment,method-assign]
+        view.painter.row = counting  # type: ignore[assignment,method-assign]
         await pilot.press("1")
         await settle(pilot)
         assert drawn and set(drawn) <= set(range(first, last + 1))

@@ -56,7 +56,7 @@ async def test_status_line_names_article_and_position(seeded: Store) -> None:
         await pilot.press("j", "j")
         status = screen_lines(app)[-2]
         assert status.strip().startswith("CNN")
-        view = app.columns[0].doc_view
+        view = app.main.columns[0].doc_view
         assert f"char {view.cursor}/{len(view.text)}" in status
 
 

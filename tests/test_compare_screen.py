@@ -55,7 +55,7 @@ async def shown_side_by_side(pilot, app, chosen: Callable[[str], bool]) -> list[
     await pilot.press("enter")
     await pilot.pause()
     assert not isinstance(app.screen, CompareScreen)
-    return [c.doc_view for c in app.columns if c.display]
+    return [c.doc_view for c in app.main.columns if c.display]
 
 
 async def test_enter_shows_two_passages_side_by_side_with_the_changed_words(
@@ -66,10 +66,10 @@ async def test_enter_shows_two_passages_side_by_side_with_the_changed_words(
         views = await shown_side_by_side(pilot, app, lambda r: "“with” → “about”" in r)
         chosen = [v for v in views if v.selection is not None]
         assert len(chosen) == 2
-        lit = sorted(v.text[s:e] for v in chosen for s, e in v.matches)
+        lit = sorted(v.text[s:e] for v in chosen for s, e in v.search_matches.spans)
         assert lit == ["about", "with"]
         assert abs(views.index(chosen[0]) - views.index(chosen[1])) == 1, "adjacent"
-        outlets = [c.article.outlet for c in app.columns]
+        outlets = [c.article.outlet for c in app.main.columns]
         assert len(outlets) == len(set(outlets)) == 5, "each article in one column still"
         assert len(views) == 4
 
@@ -84,7 +84,7 @@ async def test_enter_brings_an_open_article_beside_rather_than_opening_it_twice(
         assert len(chosen) == 2
         assert {v.selected_text.split()[-1] for v in chosen} >= {"fired"}
         assert abs(views.index(chosen[0]) - views.index(chosen[1])) == 1, "adjacent"
-        outlets = [c.article.outlet for c in app.columns]
+        outlets = [c.article.outlet for c in app.main.columns]
         assert sorted(outlets) == sorted(set(outlets)), "no article in two columns"
 
 

@@ -26,7 +26,7 @@ from tui.app import ReaderApp, make_app
 from tui.keys import KEYS
 from tui.screens.choose_article import ChooseArticle
 from tui.screens.help import HelpScreen
-from tui.widgets import doc_view as doc_view_module
+from tui.widgets import doc_wrap as doc_wrap_module
 from tui.widgets.doc_view import GUTTER, DocView, Selection
 from tui.widgets.search_bar import SearchBar
 
@@ -147,11 +147,11 @@ def status(app: ReaderApp) -> str:
 
 
 def outlets(app: ReaderApp) -> list[str]:
-    return [column.article.outlet for column in app.columns]
+    return [column.article.outlet for column in app.main.columns]
 
 
 def shown_outlets(app: ReaderApp) -> list[str]:
-    return [column.article.outlet for column in app.columns if column.display]
+    return [column.article.outlet for column in app.main.columns if column.display]
 
 
 def notices(app: ReaderApp) -> list[str]:
@@ -190,7 +190,7 @@ def gated_wrap(monkeypatch: pytest.MonkeyPatch) -> Iterator[threading.Event]:
             assert gate.wait(10), "the test never released the background wrap"
         return real(text, width, start, stop, cancelled)
 
-    monkeypatch.setattr(doc_view_module, "wrap_text", held)
+    monkeypatch.setattr(doc_wrap_module, "wrap_text", held)
     yield gate
     gate.set()
 
@@ -416,7 +416,7 @@ async def test_pagedown_space_pageup_move_a_screen(seeded: Store) -> None:
         view.move_to(5)
         await pilot.press("pagedown")
         assert cursor_row(view) == screen and view.scroll_offset.y == screen
-        assert view.cursor == view.offset_at(screen, 5)
+        assert view.cursor == view.text_layout.offset_at(screen, 5)
         await pilot.press("space")
         assert cursor_row(view) == 2 * screen and view.scroll_offset.y == 2 * screen
         assert row_text(view, 2 * screen).rstrip() in first_text_line(app, view)
@@ -631,7 +631,9 @@ async def test_click_puts_the_cursor_on_the_clicked_character(seeded: Store) -> 
         top = view.scroll_offset.y
         assert len(row_text(view, top + 2)) > 40
         await pilot.click(view, offset=text_at(view, 12, 2))
-        assert view.cursor == view.rows.starts[top + 2] + 12 == view.offset_at(top + 2, 12)
+        assert (
+            view.cursor == view.rows.starts[top + 2] + 12 == view.text_layout.offset_at(top + 2, 12)
+        )
         assert text[view.cursor :].startswith(row_text(view, top + 2)[12:])
         assert view.selection is None
         # Past the end of a short row: the end of that row.
@@ -648,8 +650,8 @@ async def test_click_focuses_another_column(seeded: Store) -> None:
     app = make_app(seeded)
     async with app.run_test(size=(120, 30)) as pilot:
         await pilot.pause()
-        third = app.columns[2].doc_view
-        assert app.focused is app.columns[0].doc_view
+        third = app.main.columns[2].doc_view
+        assert app.focused is app.main.columns[0].doc_view
         await pilot.click(third, offset=text_at(third, 4, 2))
         assert app.focused is third
         assert third.cursor == third.rows.starts[2] + 4
@@ -727,12 +729,12 @@ async def test_tab_and_shift_tab_focus_columns_and_show_the_focused_one(
         assert shown_outlets(app) == names[:4], "4 columns of 40 cells fit in 160"
         assert RAYCOM not in "\n".join(screen_lines(app)[:3])
         await pilot.press("tab")
-        assert focused_view(app) is app.columns[1].doc_view
+        assert focused_view(app) is app.main.columns[1].doc_view
         assert shown_outlets(app) == names[:4]
         await pilot.press("shift+tab")
-        assert focused_view(app) is app.columns[0].doc_view
+        assert focused_view(app) is app.main.columns[0].doc_view
         await pilot.press("shift+tab")
-        raycom = app.columns[4].doc_view
+        raycom = app.main.columns[4].doc_view
         assert focused_view(app) is raycom, "shift+tab wraps to the last column"
         assert shown_outlets(app) == names[1:], "which comes on screen"
         top = "\n".join(screen_lines(app)[:3])
@@ -741,7 +743,7 @@ async def test_tab_and_shift_tab_focus_columns_and_show_the_focused_one(
         assert row_text(raycom, 0).rstrip() in first_text_line(app, raycom)
         assert "[2-5 of 5]" in status(app)
         await pilot.press("tab")
-        assert focused_view(app) is app.columns[0].doc_view, "tab wraps to the first"
+        assert focused_view(app) is app.main.columns[0].doc_view, "tab wraps to the first"
         assert shown_outlets(app) == names[:4]
         assert "[1-4 of 5]" in status(app)
 
@@ -758,12 +760,12 @@ async def test_o_chooses_the_article_a_column_shows(seeded: Store) -> None:
         assert "Show which article in this column?" in screen_text(app)
         await tap(pilot, "down", "escape")
         assert not isinstance(app.screen, ChooseArticle)
-        assert app.columns[0].article.outlet == "CNN", "escape keeps the article"
+        assert app.main.columns[0].article.outlet == "CNN", "escape keeps the article"
         assert view.cursor == view.rows.starts[2]
         await pilot.press("o")
         await tap(pilot, "down", "down", "down", "down", "enter")
         assert not isinstance(app.screen, ChooseArticle)
-        column = app.columns[0]
+        column = app.main.columns[0]
         assert column.article.outlet == RAYCOM
         assert view.text == seeded.article_text(by_outlet[RAYCOM])
         assert view.cursor == 0 and view.scroll_offset.y == 0
@@ -774,7 +776,7 @@ async def test_o_chooses_the_article_a_column_shows(seeded: Store) -> None:
         assert row_text(view, 0).rstrip() in first_text_line(app, view)
         assert "(CNN) – Attorney General" in screen_text(app)
         assert status(app).strip().startswith(RAYCOM)
-        assert app.columns[1].article.outlet == "CBS News"
+        assert app.main.columns[1].article.outlet == "CBS News"
 
 
 async def test_less_and_greater_move_the_focused_column(seeded: Store) -> None:
@@ -810,13 +812,17 @@ async def test_z_zooms_the_focused_column_and_back(seeded: Store) -> None:
         narrow = view.wrap_width
         assert narrow < 40
         await pilot.press("z")
-        assert app.zoomed and shown_outlets(app) == ["CBS News"]
+        assert app.main.zoomed and shown_outlets(app) == ["CBS News"]
         assert view.region.width > 110 and view.wrap_width > 110
         top = screen_lines(app)[1]
         assert "CBS News" in top and "CNN" not in top
         assert row_text(view, 0).rstrip() in first_text_line(app, view)
         await pilot.press("z")
-        assert not app.zoomed and len(shown_outlets(app)) == 3 and "CBS News" in shown_outlets(app)
+        assert (
+            not app.main.zoomed
+            and len(shown_outlets(app)) == 3
+            and "CBS News" in shown_outlets(app)
+        )
         assert view.wrap_width == narrow
         assert focused_view(app) is view
 
@@ -837,9 +843,9 @@ async def test_S_scrolls_the_columns_together_and_S_again_apart(seeded: Store) -
     async with app.run_test(size=(120, 30)) as pilot:
         await pilot.pause()
         leader = focused_view(app)
-        others = [column.doc_view for column in app.columns[1:3]]
+        others = [column.doc_view for column in app.main.columns[1:3]]
         await pilot.press("S")
-        assert app.synced and "Columns scroll together." in notices(app)
+        assert app.main.synced and "Columns scroll together." in notices(app)
         await tap(pilot, "pagedown")
         assert leader.scroll_offset.y == height(leader)
         for other in others:
@@ -849,7 +855,7 @@ async def test_S_scrolls_the_columns_together_and_S_again_apart(seeded: Store) -
             place = int(leader.position * len(other.text))
             assert other.rows.starts[top] <= place < other.rows.starts[top + 1]
         await pilot.press("S")
-        assert not app.synced and "Columns scroll apart." in notices(app)
+        assert not app.main.synced and "Columns scroll apart." in notices(app)
         before = [other.scroll_offset.y for other in others]
         await tap(pilot, "pagedown")
         assert leader.scroll_offset.y == 2 * height(leader)
@@ -871,7 +877,7 @@ async def test_slash_finds_highlights_and_n_N_step_with_wraparound(seeded: Store
         view.move_to(start)
         await search(pilot, "kislyak")
         assert app.focused is view
-        assert view.matches == [(spot, spot + 7) for spot in spots]
+        assert view.search_matches.spans == [(spot, spot + 7) for spot in spots]
         assert "7 matches" in notices(app)
         after = [spot for spot in spots if spot >= start]
         assert view.cursor == after[0] and text[view.cursor :].startswith("Kislyak")
@@ -906,9 +912,9 @@ async def test_search_at_the_cursor_and_without_match(seeded: Store) -> None:
         assert view.cursor == spot, "a match at the cursor is the first"
         # Typed letters go to the query, not to the app's own keys (q, S, z, o, ?).
         await search(pilot, "q? SoZz")
-        assert app.is_running and not app.synced and not app.zoomed
+        assert app.is_running and not app.main.synced and not app.main.zoomed
         assert app.screen is app.screen_stack[0]
-        assert view.cursor == spot and view.matches == []
+        assert view.cursor == spot and view.search_matches.spans == []
         assert "Not found: q? SoZz" in notices(app)
         # A phrase matches across the line break; escape cancels the prompt.
         view.move_to(0)
@@ -1032,7 +1038,9 @@ async def test_a_three_megabyte_article_shows_at_once_and_answers_keys_while_wra
             assert view.cursor == text.index("P2 The quick")
             await tap(pilot, "w", "j")
             first = view.cursor
-            assert first == view.offset_at(view.row_of(text.index("P2 The quick")) + 1, 3)
+            assert first == view.text_layout.offset_at(
+                view.row_of(text.index("P2 The quick")) + 1, 3
+            )
             await tap(pilot, "ctrl+d")
             moved = view.cursor
             assert cursor_row(view) == view.row_of(first) + height(view) // 2
@@ -1111,8 +1119,8 @@ async def test_brackets_in_the_text_are_shown_literally(store: Store) -> None:
         await tap(pilot, "s")
         assert view.selected_text == "A link [@click=app.quit]x[/] is text."
         await search(pilot, "[/]")
-        assert view.matches == [(i, i + 3) for i in starts_of(text, "[/]")]
-        assert len(view.matches) == 2
+        assert view.search_matches.spans == [(i, i + 3) for i in starts_of(text, "[/]")]
+        assert len(view.search_matches.spans) == 2
 
 
 async def test_an_empty_article_says_so_and_keys_are_harmless(store: Store) -> None:
@@ -1131,7 +1139,7 @@ async def test_an_empty_article_says_so_and_keys_are_harmless(store: Store) -> N
         await search(pilot, "word")
         await pilot.click(view, offset=text_at(view, 1, 0))
         assert app.is_running
-        assert view.cursor == 0 and view.selection is None and view.matches == []
+        assert view.cursor == 0 and view.selection is None and view.search_matches.spans == []
         assert app.clipboard == ""
         assert "Nothing is selected: press v, s or p first." in notices(app)
         assert "Not found: word" in notices(app)
@@ -1158,7 +1166,7 @@ async def test_a_narrower_terminal_shows_fewer_columns_and_a_wider_more(seeded: 
         await pilot.resize_terminal(80, 24)
         await pilot.pause(0.1)
         assert len(shown_outlets(app)) == 2, "columns stay at least 40 cells wide"
-        assert all(column.region.width >= 40 for column in app.columns if column.display)
+        assert all(column.region.width >= 40 for column in app.main.columns if column.display)
         assert "[1-2 of 5]" in status(app)
         await pilot.resize_terminal(200, 48)
         await pilot.pause(0.1)
@@ -1175,7 +1183,7 @@ async def test_the_search_prompt_shows_what_is_typed_above_the_status_line(seede
         for key in ["slash", *"Kis", "slash", *"lyak"]:
             app.post_message(events.Key(key, "/" if key == "slash" else key))
         await pilot.pause()
-        view = app.columns[0].doc_view
+        view = app.main.columns[0].doc_view
         assert view.selection is None and view.cursor == 0
         assert app.query_one(SearchBar).value == "Kis/lyak", "a / in the prompt is typed"
         await tap(pilot, "backspace", "backspace", "backspace", "backspace", "backspace")

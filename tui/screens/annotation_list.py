@@ -3,7 +3,8 @@
 Keys: ``enter`` jumps, ``x`` deletes, ``/`` types a filter (``enter`` or ``esc``
 back to the list), ``esc`` closes. The filter's words match the passage or the
 note; ``#word`` keeps the annotations with a tag containing it, ``@word`` those
-of an article whose outlet contains it.
+of an article whose outlet contains it. A delete is made through the session
+(never the store directly); the app redraws the marks when the list closes.
 """
 
 from __future__ import annotations
@@ -18,7 +19,9 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from store import Annotation, Store, StoreError
+from store import Annotation
+from tui.outcome import NOT_SAVED
+from tui.session import Session
 
 
 def matches(annotation: Annotation, label: str, query: str) -> bool:
@@ -60,9 +63,9 @@ class AnnotationList(ModalScreen[str | None]):
         Binding("k", "move(-1)", "Up", show=False),
     ]
 
-    def __init__(self, store: Store, labels: dict[int, str]) -> None:
+    def __init__(self, session: Session, labels: dict[int, str]) -> None:
         super().__init__()
-        self.store = store
+        self.session = session
         self.labels = labels
         self.all: list[Annotation] = []
         self.shown: list[Annotation] = []
@@ -79,7 +82,7 @@ class AnnotationList(ModalScreen[str | None]):
         self.query_one(OptionList).focus()
 
     def _load(self) -> None:
-        self.all = self.store.find_annotations()
+        self.all = self.session.annotations()
         self._fill()
 
     def _fill(self) -> None:
@@ -131,12 +134,11 @@ class AnnotationList(ModalScreen[str | None]):
         current = self._current()
         if current is None:
             return
-        try:
-            self.store.delete_annotation(current.id)
-        except StoreError as err:
-            self.notify(str(err), title="Not saved", severity="error", markup=False)
+        outcome = self.session.delete(current)
+        if outcome.error:
+            self.notify(outcome.error, title=NOT_SAVED, severity="error", markup=False)
             return
-        self.notify("Annotation deleted (u undoes).", markup=False, timeout=2)
+        self.notify(outcome.notice, markup=False, timeout=2)
         self._load()
 
     def action_back(self) -> None:

@@ -5,7 +5,9 @@ articles, with a progress bar, while the screen keeps answering. Above: the
 coverage matrix, one row per quotation and one column per article (``=`` exact,
 ``~`` changed words, ``…`` part of it, blank absent). Below: the discrepancies.
 ``enter`` brings the two passages into adjacent columns with the differing words
-highlighted; ``a`` accepts (annotations and a link, undoable); ``d`` dismisses.
+highlighted; ``a`` accepts (annotations and a link, undoable); ``d`` dismisses:
+both through the session (never the store directly). It dismisses with the pair
+to show; the app redraws the marks when it closes.
 """
 
 from __future__ import annotations
@@ -21,20 +23,15 @@ from textual.screen import Screen
 from textual.widgets import DataTable, ProgressBar, Static
 from textual.worker import Worker, WorkerState
 
-from store import StoreError
 from store.compare.analysis import Analysis, analyse, pair_for
 from store.compare.findings import Comparison, Discrepancy, QuoteGroup, Side
-from store.db.comparing import (
-    accept,
-    cached_quotes,
-    corpus_of,
-    decisions_of,
-    dismiss,
-    save_cache,
-)
+from store.db.comparing import cached_quotes, corpus_of, decisions_of, save_cache
+from tui.keys import bindings
+from tui.outcome import NOT_SAVED
 
 if TYPE_CHECKING:
     from store import Store
+    from tui.session import Session
 
 STATUS_MARK = {"exact": "=", "variant": "~", "partial": "…", "absent": ""}
 Pair = tuple[Side, Side]
@@ -53,14 +50,13 @@ class CompareScreen(Screen[Pair | None]):
     """
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,q", "close", "Close"),
-        Binding("enter", "show", "Show side by side", priority=True),
-        Binding("a", "accept", "Accept"),
-        Binding("d", "dismiss_suggestion", "Dismiss"),
+        *bindings("compare"),
     ]
 
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: Store, session: Session) -> None:
         super().__init__()
         self.store = store
+        self.session = session
         self.corpus = corpus_of(store)
         self.cached = cached_quotes(store)
         self.decisions = decisions_of(store)
@@ -200,27 +196,24 @@ class CompareScreen(Screen[Pair | None]):
             return
         pair, ident = found
         item = self._discrepancy() if self.focused is self.query_one("#discrepancies") else None
-        try:
-            accept(self.store, item or pair, ident)
-        except StoreError as err:
-            self.notify(str(err), title="Not saved", severity="error", markup=False)
+        outcome = self.session.accept(item or pair, ident)
+        if outcome.error:
+            self.notify(outcome.error, title=NOT_SAVED, severity="error", markup=False)
             return
         self.comparison.decisions[ident] = "accepted"
-        kind = item.link_kind if item else "same-quote"
         if item is not None:
             table = self.query_one("#discrepancies", DataTable)
             table.update_cell(item.id, "status", Text("✓"))
-        self.notify(f"Accepted: both passages marked and linked ({kind}); u undoes.", markup=False)
+        self.notify(outcome.notice, markup=False)
 
     def action_dismiss_suggestion(self) -> None:
         item = self._discrepancy()
         if item is None or self.focused is not self.query_one("#discrepancies"):
             self.notify("d dismisses a discrepancy: choose one below (tab).", markup=False)
             return
-        try:
-            dismiss(self.store, item.id)
-        except StoreError as err:
-            self.notify(str(err), title="Not saved", severity="error", markup=False)
+        outcome = self.session.dismiss(item.id)
+        if outcome.error:
+            self.notify(outcome.error, title=NOT_SAVED, severity="error", markup=False)
             return
         assert self.comparison is not None
         self.comparison.decisions[item.id] = "dismissed"
@@ -229,7 +222,7 @@ class CompareScreen(Screen[Pair | None]):
         table.remove_row(item.id)
         if table.row_count:
             table.move_cursor(row=min(row, table.row_count - 1))
-        self.notify("Dismissed: it will not be suggested again (u undoes).", markup=False)
+        self.notify(outcome.notice, markup=False)
 
     def action_close(self) -> None:
         self.dismiss(None)

@@ -2,7 +2,9 @@
 
 Keys on the highlighted tag: ``r`` rename, ``c`` colour, ``k`` digit key, ``m``
 merge into another tag, ``d`` delete (asks first when passages carry it), ``n``
-new tag, ``esc`` closes. Each change is one undoable action in the store.
+new tag, ``esc`` closes. Each change is one undoable action, made through the
+session (never the store directly), which says what it did or why it could not;
+the app redraws the marks when the screen closes.
 """
 
 from __future__ import annotations
@@ -18,8 +20,10 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from store import Store, StoreError, Tag
+from store import Tag
+from tui.outcome import NOT_SAVED, Outcome
 from tui.screens.dialogs import Confirm, Prompt
+from tui.session import Session
 
 
 class TagManager(ModalScreen[None]):
@@ -42,9 +46,9 @@ class TagManager(ModalScreen[None]):
         Binding("n", "new", "New"),
     ]
 
-    def __init__(self, store: Store) -> None:
+    def __init__(self, session: Session) -> None:
         super().__init__()
-        self.store = store
+        self.session = session
         self.tags: list[Tag] = []
 
     def compose(self) -> ComposeResult:
@@ -61,7 +65,7 @@ class TagManager(ModalScreen[None]):
         self.query_one(OptionList).focus()
 
     def _fill(self) -> None:
-        self.tags = self.store.tags()
+        self.tags = self.session.tags()
         options = self.query_one(OptionList)
         highlighted = options.highlighted
         options.set_options(
@@ -70,7 +74,7 @@ class TagManager(ModalScreen[None]):
                     (f"{tag.key if tag.key is not None else ' '} ", "bold"),
                     ("  ", f"on {tag.colour}"),
                     f" {tag.name}",
-                    (f"  {self.store.tag_usage(tag.name)} passages", "$text-muted"),
+                    (f"  {self.session.tag_usage(tag.name)} passages", "$text-muted"),
                     (f"  {tag.colour}", "$text-muted"),
                 ),
                 id=str(tag.id),
@@ -84,13 +88,11 @@ class TagManager(ModalScreen[None]):
         index = self.query_one(OptionList).highlighted
         return self.tags[index] if index is not None and index < len(self.tags) else None
 
-    def _change(self, change: Callable[[], object], done: str) -> None:
-        try:
-            change()
-        except StoreError as err:
-            self.notify(str(err), title="Not saved", severity="error", markup=False)
+    def _show(self, outcome: Outcome) -> None:
+        if outcome.error:
+            self.notify(outcome.error, title=NOT_SAVED, severity="error", markup=False)
             return
-        self.notify(done, markup=False, timeout=2)
+        self.notify(outcome.notice, markup=False, timeout=2)
         self._fill()
 
     def _ask(self, label: str, value: str, then: Callable[[str], None]) -> None:
@@ -105,9 +107,7 @@ class TagManager(ModalScreen[None]):
             self._ask(
                 f"New name for {tag.name}:",
                 tag.name,
-                lambda name: self._change(
-                    lambda: self.store.rename_tag(tag.name, name), f"Renamed to {name}."
-                ),
+                lambda name: self._show(self.session.rename_tag(tag.name, name)),
             )
 
     def action_recolour(self) -> None:
@@ -115,9 +115,7 @@ class TagManager(ModalScreen[None]):
             self._ask(
                 f"Colour of {tag.name} (#rrggbb):",
                 tag.colour,
-                lambda colour: self._change(
-                    lambda: self.store.recolour_tag(tag.name, colour.strip()), "Colour changed."
-                ),
+                lambda colour: self._show(self.session.recolour_tag(tag.name, colour.strip())),
             )
 
     def action_key(self) -> None:
@@ -125,9 +123,7 @@ class TagManager(ModalScreen[None]):
             self._ask(
                 f"Digit key for {tag.name} (1-9, empty for none):",
                 str(tag.key or ""),
-                lambda key: self._change(
-                    lambda: self.store.set_tag_key(tag.name, _digit(key)), "Key changed."
-                ),
+                lambda key: self._show(self.session.set_tag_key(tag.name, key)),
             )
 
     def action_merge(self) -> None:
@@ -135,21 +131,18 @@ class TagManager(ModalScreen[None]):
             self._ask(
                 f"Merge {tag.name} into which tag?",
                 "",
-                lambda target: self._change(
-                    lambda: self.store.merge_tags(tag.name, target.strip()),
-                    f"Merged {tag.name} into {target.strip()}.",
-                ),
+                lambda target: self._show(self.session.merge_tags(tag.name, target.strip())),
             )
 
     def action_delete(self) -> None:
         tag = self._current()
         if tag is None:
             return
-        used = self.store.tag_usage(tag.name)
+        used = self.session.tag_usage(tag.name)
 
         def delete(yes: bool | None) -> None:
             if yes:
-                self._change(lambda: self.store.delete_tag(tag.name), f"Deleted {tag.name}.")
+                self._show(self.session.delete_tag(tag.name))
 
         if used:
             question = f"Delete the tag {tag.name}? {used} passages carry it (u undoes)."
@@ -165,20 +158,8 @@ class TagManager(ModalScreen[None]):
                 lambda colour: self._ask(
                     f"Digit key for {name} (1-9, empty for none):",
                     "",
-                    lambda key: self._change(
-                        lambda: self.store.create_tag(name, colour.strip(), _digit(key)),
-                        f"Created {name}.",
-                    ),
+                    lambda key: self._show(self.session.create_tag(name, colour.strip(), key)),
                 ),
             )
 
         self._ask("Name of the new tag:", "", named)
-
-
-def _digit(text: str) -> int | None:
-    text = text.strip()
-    if not text:
-        return None
-    if not text.isdigit():
-        raise StoreError(f"a tag's key is a digit from 1 to 9, not {text!r}")
-    return int(text)
