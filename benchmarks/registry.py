@@ -22,6 +22,7 @@ MODULES = (
     "benchmarks.interchange",
     "benchmarks.spans",
     "benchmarks.ingesting",
+    "benchmarks.scale",
 )
 """The modules whose import registers benchmarks, in the order they are run."""
 
