@@ -21,6 +21,7 @@ MODULES = (
     "benchmarks.comparing",
     "benchmarks.interchange",
     "benchmarks.spans",
+    "benchmarks.reanchoring",
 )
 """The modules whose import registers benchmarks, in the order they are run."""
 
