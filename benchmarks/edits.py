@@ -298,7 +298,7 @@ def make_case(seed: int) -> Case:
     passages = []
     for start, end in spans:
         truth, edited = _fate(old, new, origins, start, end)
-        copies = ()
+        copies: tuple[tuple[int, int], ...] = ()
         if truth is not None and not edited:
             words = _plain(old[start:end])
             copies = tuple(

@@ -1,18 +1,20 @@
-"""Articles in the database: listed, found, added (a text is stored once)."""
+"""Articles in the database: listed, found, added (a text is stored once).
+
+Adding a document or a file whose source is already here with another text makes
+a new version of that article: ``store.db.versioning``.
+"""
 
 from __future__ import annotations
-
-from pathlib import Path
 
 from store.db.connection import Connected
 from store.db.unit import insert_article
 from store.errors import StoreError
-from store.ingest.files import Document, document_from_bytes, read_bytes, source_hash
 from store.records import Article
 from store.text.clean import content_hash
 
 ARTICLE_COLUMNS = (
-    "id, title, outlet, author, published, url, file_name, content_hash, added, length, words"
+    "id, title, outlet, author, published, url, file_name, content_hash, added, length, words,"
+    " version, version_of"
 )
 
 
@@ -20,11 +22,15 @@ class ArticleOps(Connected):
     """The article half of ``Store``."""
 
     def articles(self) -> list[Article]:
-        """Every article, oldest first, without its text."""
-        rows = self.conn.execute(f"SELECT {ARTICLE_COLUMNS} FROM articles ORDER BY id")
+        """Every article at the version it shows (``current_articles``), in the order
+        they came in, without its text. Earlier versions: ``Store.versions``."""
+        rows = self.conn.execute(
+            f"SELECT {ARTICLE_COLUMNS} FROM current_articles ORDER BY coalesce(version_of, id)"
+        )
         return [Article(*row) for row in rows]
 
     def article(self, article_id: int) -> Article:
+        """The article row ``article_id``: an article, or one of its versions."""
         row = self.conn.execute(
             f"SELECT {ARTICLE_COLUMNS} FROM articles WHERE id = ?", (article_id,)
         ).fetchone()
@@ -78,27 +84,3 @@ class ArticleOps(Connected):
                 content_hash=text_hash,
             )
         return article_id, True
-
-    def add_document(self, document: Document, **metadata: str) -> tuple[int, bool]:
-        """Store a Document read by ``store.ingest``; metadata overrides its guesses."""
-        fields = {
-            "title": document.title,
-            "file_name": document.file_name,
-            "source_hash": document.source_hash,
-            **metadata,
-        }
-        return self.add_article(document.text, **fields)
-
-    def add_file(self, path: str | Path) -> tuple[int, bool]:
-        """Read a plain-text file and store it; raises IngestError or StoreError.
-
-        A file whose bytes were imported before is found by their hash, without
-        decoding it again: reopening a large file costs one read and one hash.
-        """
-        data = read_bytes(path)
-        row = self.conn.execute(
-            "SELECT id FROM articles WHERE source_hash = ?", (source_hash(data),)
-        ).fetchone()
-        if row is not None:
-            return int(row[0]), False
-        return self.add_document(document_from_bytes(data, path))

@@ -63,8 +63,9 @@ class Placement(NamedTuple):
     """From 0 to 1: at least ``MIN_SCORE`` to be taken (``placed``)."""
     method: str
     """``position`` (where it was, or where the versions' alignment puts it), ``exact``
-    (an exact occurrence of the quote elsewhere), ``fuzzy`` (found approximately), or
-    ``ambiguous`` (another place fits as well: its score is halved)."""
+    (an exact occurrence of the quote elsewhere), ``fuzzy`` (found approximately),
+    ``ambiguous`` (another place fits as well: its score is halved), or ``elsewhere``
+    (only offered, never taken: text a new version did not add, so another passage)."""
     fit: float = 0.0
     """Characters of quote and context that agree (how candidates are ranked)."""
 

@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import NamedTuple
 
-from store.text.anchor import EVIDENCE, Placement, find_passage
+from store.text.anchor import EVIDENCE, MIN_SCORE, Placement, find_passage
 from store.text.changes import Alignment, align
 from store.text.normal import Normalized
 
@@ -100,7 +100,7 @@ class _Search:
             moved = alignment.start_in_new(start)
             return Placement(moved, moved + end - start, 1.0, "position", float(kept))
         first, last = alignment.start_in_new(start), alignment.end_in_new(end)
-        return find_passage(
+        found = find_passage(
             alignment.new,
             passage.exact,
             passage.prefix,
@@ -112,3 +112,12 @@ class _Search:
             view=self.view,
             fresh=alignment.added_within,
         )
+        if found is None:
+            # Nothing like it in what the new version added: offer the best place in
+            # the whole text, never taken (it was in the old version too: another
+            # passage), for the user to judge.
+            found = find_passage(alignment.new, passage.exact, passage.prefix, passage.suffix)
+            if found is not None:
+                score = min(found.score, round(MIN_SCORE / 2, 4))
+                found = found._replace(score=score, method="elsewhere")
+        return found
