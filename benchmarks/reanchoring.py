@@ -145,6 +145,19 @@ def reanchor_wrong(options: Options) -> Measurement:
     return Measurement(float(ours["wrong"]), summary, {o: ours[o] for o in OUTCOMES})
 
 
+@benchmark("reanchor_missed", budget=1.0, unit="%")
+def reanchor_missed(options: Options) -> Measurement:
+    """Passages still present but not placed right, held-out new versions, in percent."""
+    results = _held_out()
+    ours, theirs = results["reader"], results["Hypothesis"]
+    figure = 100.0 - percent_right(ours)
+    summary = (
+        f"reader {percent_right(ours):.2f}% placed right, Hypothesis {percent_right(theirs):.2f}%"
+        f" (of passages still present; reader orphans {ours['orphaned while present']} of them)"
+    )
+    return Measurement(figure, summary, {o: ours[o] for o in OUTCOMES})
+
+
 # -- speed ----------------------------------------------------------------------------
 
 
