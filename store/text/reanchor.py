@@ -25,6 +25,9 @@ from store.text.normal import Normalized
 
 MARGIN = 512
 """Characters on either side of a changed stretch searched with it."""
+NEARBY = 20_000
+"""Characters either side of where a passage was searched for a place to offer it,
+when the new version added nothing like it."""
 STEP = 256
 """Passages between two calls of the progress callback."""
 
@@ -113,10 +116,13 @@ class _Search:
             fresh=alignment.added_within,
         )
         if found is None:
-            # Nothing like it in what the new version added: offer the best place in
-            # the whole text, never taken (it was in the old version too: another
+            # Nothing like it in what the new version added: offer the best place
+            # near where it was, never taken (it was in the old version too: another
             # passage), for the user to judge.
-            found = find_passage(alignment.new, passage.exact, passage.prefix, passage.suffix)
+            near = [(max(0, first - NEARBY), min(len(alignment.new), first + NEARBY))]
+            found = find_passage(
+                alignment.new, passage.exact, passage.prefix, passage.suffix, first, regions=near
+            )
             if found is not None:
                 score = min(found.score, round(MIN_SCORE / 2, 4))
                 found = found._replace(score=score, method="elsewhere")
