@@ -23,6 +23,7 @@ MODULES = (
     "benchmarks.spans",
     "benchmarks.ingesting",
     "benchmarks.scale",
+    "benchmarks.reanchoring",
 )
 """The modules whose import registers benchmarks, in the order they are run."""
 

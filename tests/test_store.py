@@ -24,6 +24,7 @@ def test_schema_has_every_table_and_column(store: Store) -> None:
     assert columns(store, "articles") == {
         "id", "title", "outlet", "author", "published", "url", "file_name",
         "text", "content_hash", "added", "length", "source_hash", "words",
+        "version", "version_of",
     }  # fmt: skip
     assert columns(store, "tags") == {"id", "name", "key", "colour", "description", "role"}
     assert columns(store, "annotations") == {
@@ -90,7 +91,7 @@ def test_reopening_a_file_seen_before_does_not_decode_it_again(
     def fail(*args: object) -> None:
         raise AssertionError("decoded again")
 
-    monkeypatch.setattr("store.db.articles.read_source", fail)
+    monkeypatch.setattr("store.db.versioning.read_source", fail)
     assert store.add_file(path) == (first, False)
     assert store.article(first).length == len("Title\n\nBody.")
 

@@ -1,19 +1,20 @@
-"""Articles in the database: listed, found, added (a text is stored once)."""
+"""Articles in the database: listed, found, added (a text is stored once).
+
+Adding a document or a file whose source is already here with another text makes
+a new version of that article: ``store.db.versioning``.
+"""
 
 from __future__ import annotations
-
-from pathlib import Path
 
 from store.db.connection import Connected
 from store.db.unit import insert_article
 from store.errors import StoreError
-from store.ingest.files import Document, read_bytes, source_hash
-from store.ingest.sources import read_source
 from store.records import Article
 from store.text.clean import content_hash
 
 ARTICLE_COLUMNS = (
-    "id, title, outlet, author, published, url, file_name, content_hash, added, length, words"
+    "id, title, outlet, author, published, url, file_name, content_hash, added, length, words,"
+    " version, version_of"
 )
 
 
@@ -21,11 +22,15 @@ class ArticleOps(Connected):
     """The article half of ``Store``."""
 
     def articles(self) -> list[Article]:
-        """Every article, oldest first, without its text."""
-        rows = self.conn.execute(f"SELECT {ARTICLE_COLUMNS} FROM articles ORDER BY id")
+        """Every article at the version it shows (``current_articles``), in the order
+        they came in, without its text. Earlier versions: ``Store.versions``."""
+        rows = self.conn.execute(
+            f"SELECT {ARTICLE_COLUMNS} FROM current_articles ORDER BY coalesce(version_of, id)"
+        )
         return [Article(*row) for row in rows]
 
     def article(self, article_id: int) -> Article:
+        """The article row ``article_id``: an article, or one of its versions."""
         row = self.conn.execute(
             f"SELECT {ARTICLE_COLUMNS} FROM articles WHERE id = ?", (article_id,)
         ).fetchone()
@@ -79,29 +84,3 @@ class ArticleOps(Connected):
                 content_hash=text_hash,
             )
         return article_id, True
-
-    def add_document(self, document: Document, **metadata: str) -> tuple[int, bool]:
-        """Store a Document read by ``store.ingest`` with its metadata (``metadata``
-        overrides it); the article's id and whether it was added now."""
-        return self.add_article(document.text, **{**document.article_fields(), **metadata})
-
-    def add_file(self, path: str | Path) -> tuple[int, bool]:
-        """Read a file (text in any encoding, a saved web page, Markdown) and store it;
-        raises IngestError or StoreError.
-
-        A file whose bytes were imported before is found by their hash, without
-        reading it as an article again: reopening a large file costs one read and
-        one hash.
-        """
-        known = self.known_file(path)
-        if known is not None:
-            return known, False
-        return self.add_document(read_source(str(path)))
-
-    def known_file(self, path: str | Path) -> int | None:
-        """The article a file's bytes were imported as before, if any (IngestError when
-        the file cannot be read)."""
-        row = self.conn.execute(
-            "SELECT id FROM articles WHERE source_hash = ?", (source_hash(read_bytes(path)),)
-        ).fetchone()
-        return None if row is None else int(row[0])

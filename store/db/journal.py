@@ -32,6 +32,8 @@ KEYS: dict[str, tuple[str, ...]] = {
     "compare_decisions": ("id",),
     "stories": ("id",),
     "story_articles": ("story_id", "article_id"),
+    "current_versions": ("article_id",),
+    "orphans": ("annotation_id",),
 }
 """The tables an action can change, with their primary keys."""
 
@@ -104,6 +106,32 @@ class Changes:
         merged = {**before, **row} if before else row
         write_row(self.conn, table, key, merged)
         self.items.append((table, key, before, merged))
+
+    def update_all(self, table: str, rows: list[Row], batch: int = 500) -> None:
+        """Update existing rows of a one-column key (a new version moving 10,000
+        annotations): their "before" read a batch at a time, then written in one
+        statement per batch."""
+        (column,) = KEYS[table]
+        for first in range(0, len(rows), batch):
+            chunk = rows[first : first + batch]
+            keys = [row[column] for row in chunk]
+            cursor = self.conn.execute(
+                f"SELECT * FROM {table} WHERE {column} IN ({', '.join('?' * len(keys))})", keys
+            )
+            names = [d[0] for d in cursor.description]
+            before = {found[names.index(column)]: dict(zip(names, found, strict=True))
+                      for found in cursor}  # fmt: skip
+            chunk = [row for row in chunk if row[column] in before]
+            if not chunk:
+                continue
+            changed = [c for c in chunk[0] if c != column]
+            self.conn.executemany(
+                f"UPDATE {table} SET {', '.join(f'{c} = ?' for c in changed)} WHERE {column} = ?",
+                [(*(row[c] for c in changed), row[column]) for row in chunk],
+            )
+            for row in chunk:
+                old = before[row[column]]
+                self.items.append((table, {column: row[column]}, old, {**old, **row}))
 
     def add(self, table: str, row: Row) -> None:
         """Insert ``row``, which must be new (a fresh id): nothing to read first."""

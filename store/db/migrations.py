@@ -285,6 +285,43 @@ def m009_search(db: Database) -> None:
 
 
 @migrations()
+def m011_versions(db: Database) -> None:
+    """Versions of an article: each an ``articles`` row of its own (its text never
+    changes under its annotations), a later one naming the first in ``version_of``
+    with its number in ``version``; which version the article shows, as an undoable
+    fact (``current_versions``, one row per article that has versions); the
+    annotations a new version could not take (``orphans``); and ``current_articles``,
+    the articles as the library lists them (each at the version it shows)."""
+    for sql in (
+        "ALTER TABLE articles ADD COLUMN version_of INTEGER"
+        " REFERENCES articles(id) ON DELETE CASCADE",
+        "ALTER TABLE articles ADD COLUMN version INTEGER NOT NULL DEFAULT 1",
+        "CREATE INDEX articles_by_version_of ON articles(version_of) WHERE version_of IS NOT NULL",
+        """CREATE TABLE current_versions (
+            article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+            version_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE
+        )""",
+        """CREATE TABLE orphans (
+            annotation_id TEXT PRIMARY KEY REFERENCES annotations(id) ON DELETE CASCADE,
+            version_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            start INTEGER,
+            end INTEGER,
+            score REAL NOT NULL DEFAULT 0,
+            kept INTEGER NOT NULL DEFAULT 0 CHECK (kept IN (0, 1)),
+            created TEXT NOT NULL
+        )""",
+        "CREATE INDEX orphans_by_version ON orphans(version_id)",
+        """CREATE VIEW current_articles AS
+        SELECT a.* FROM articles a
+        WHERE a.id = coalesce(
+            (SELECT c.version_id FROM current_versions c
+             WHERE c.article_id = coalesce(a.version_of, a.id)),
+            coalesce(a.version_of, a.id))""",
+    ):
+        db.execute(sql)
+
+
+@migrations()
 def m014_windows(db: Database) -> None:
     """Several app windows open on one database: each action records the window it was
     made in, so that ``u`` in one window never undoes an action of another one still

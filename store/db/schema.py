@@ -20,6 +20,7 @@ MIGRATIONS: tuple[str, ...] = (
     "m007_tag_roles_and_words",
     "m008_stories",
     "m009_search",
+    "m011_versions",
     "m014_windows",
 )
 """Every migration, oldest first; ``store.migrations`` registers exactly these."""

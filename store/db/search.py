@@ -17,6 +17,7 @@ HEAD = 1_000
 
 _ARTICLES = """
     SELECT rowid FROM article_search WHERE article_search MATCH ?{story}
+    AND rowid IN (SELECT id FROM current_articles)
     ORDER BY bm25(article_search, 10.0, 5.0, 1.0) LIMIT ?
 """
 _NOTES = """

@@ -11,16 +11,16 @@ from __future__ import annotations
 
 import sqlite3
 
-from store.db.articles import ArticleOps
 from store.db.connection import describe_sqlite_error
 from store.db.schema import MIGRATION_SET, MIGRATIONS
 from store.db.search import SearchOps
 from store.db.stories import StoryOps
 from store.db.tags import TagOps
+from store.db.versioning import VersionWrites
 from store.errors import StoreError
 
 
-class Store(ArticleOps, TagOps, StoryOps, SearchOps):
+class Store(VersionWrites, TagOps, StoryOps, SearchOps):
     """Articles, tags, annotations and links in one SQLite database.
 
     Built by ``open_store``; every write is one transaction (``transaction``),

@@ -219,10 +219,11 @@ def action(store: Connected, description: str, *, undoable: bool = True) -> Iter
             work.changes.save(work.description, now(), store.window())
 
 
-def insert_article(conn: sqlite3.Connection, text: str, **metadata: str) -> int:
+def insert_article(conn: sqlite3.Connection, text: str, **metadata: str | int) -> int:
     """Insert one article in the caller's transaction; returns its id.
 
-    ``metadata`` names columns (title, outlet, ..., content_hash if known).
+    ``metadata`` names columns (title, outlet, ..., content_hash if known; version_of
+    and version for a later version of an article).
     """
     row = {
         "title": "",

@@ -2,12 +2,14 @@
 
 Offers ``Article``, ``Tag``, ``Annotation``, ``Link``, ``Mark`` (what drawing a
 passage needs), ``SpanIndex`` (which passages touch a stretch of text), and
+``Version``, ``VersionReport`` and ``Orphan`` (an article's versions), and
 ``now`` / ``new_id`` (how times and ids are made). Imports nothing else of store/.
 """
 
 from store.records.clock import new_id, now
 from store.records.models import Annotation, Article, Hit, Link, Mark, Range, Story, Tag
 from store.records.spans import SpanIndex, Spanned
+from store.records.versions import Orphan, Version, VersionReport
 
 __all__ = [
     "Annotation",
@@ -15,11 +17,14 @@ __all__ = [
     "Hit",
     "Link",
     "Mark",
+    "Orphan",
     "Range",
     "SpanIndex",
     "Spanned",
     "Story",
     "Tag",
+    "Version",
+    "VersionReport",
     "new_id",
     "now",
 ]

@@ -21,6 +21,10 @@ class Article:
     added: str
     length: int
     words: int = 0
+    version: int = 1
+    """Which version of the article this is (1 for the first; see ``Store.versions``)."""
+    version_of: int | None = None
+    """The id of the article's first version, for a later version (None for the first)."""
 
     @property
     def label(self) -> str:
