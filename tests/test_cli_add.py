@@ -98,3 +98,25 @@ def test_a_source_that_is_not_text_fails_and_the_rest_are_added(tmp_path: Path) 
     assert len(problems) == 2 and "Traceback" not in result.stderr
     assert problems[0].startswith("reader add: ") and "image.txt: not a text file" in problems[0]
     assert problems[1] == f"reader add: {tmp_path / 'nope.txt'}: no such file"
+
+
+def test_adding_a_changed_file_again_makes_a_new_version(tmp_path: Path) -> None:
+    db = tmp_path / "r.db"
+    page = tmp_path / "story.txt"
+    page.write_text("Headline\n\nThe mayor said it was fine.\n\nMore later.\n", encoding="utf-8")
+    assert add(db, str(page)).returncode == 0
+    store = open_store(db)
+    annotation = store.create_annotation(1, 10, 37, tags=["quote"])
+    assert annotation.exact == "The mayor said it was fine."
+    store.close()
+    page.write_text(
+        "Headline (updated)\n\nUpdate: new facts.\n\nThe mayor said it was fine.\n\nMore later.\n",
+        encoding="utf-8",
+    )
+    again = add(db, str(page))
+    assert again.returncode == 0, again.stderr
+    assert "new version of #1: 1 annotation moved, 0 orphaned" in again.stderr
+    store = open_store(db)
+    moved = store.annotation(annotation.id)
+    assert store.article_text(moved.article_id)[moved.start : moved.end] == annotation.exact
+    store.close()

@@ -59,7 +59,10 @@ def add_sources(
             if isinstance(found, int):
                 article_id, new = found, False
             else:
-                article_id, new = store.add_document(found)
+                addition = store.add_document_report(found)
+                article_id, new = addition.article_id, addition.added
+                if addition.version is not None:
+                    added.notes.append(f"{source}: {addition.version.summary()}")
                 if new and found.encoding.replace("_", "-") not in _PLAIN_ENCODINGS:
                     added.notes.append(f"{source}: read as {found.encoding}")
         except IngestError as err:
