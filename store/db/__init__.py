@@ -8,8 +8,16 @@ and decisions (``store.db.comparing``).
 """
 
 from store.db.connection import describe_sqlite_error
-from store.db.opening import open_readonly, open_store
+from store.db.opening import open_readonly, open_store, read_each, reading
 from store.db.store import Store
 from store.db.unit import Work
 
-__all__ = ["Store", "Work", "describe_sqlite_error", "open_readonly", "open_store"]
+__all__ = [
+    "Store",
+    "Work",
+    "describe_sqlite_error",
+    "open_readonly",
+    "open_store",
+    "read_each",
+    "reading",
+]

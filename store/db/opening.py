@@ -4,9 +4,10 @@ reader database to read from only (``reader merge``)."""
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TypeVar
 
 from store.db.connection import describe_sqlite_error
 from store.db.store import Store
@@ -53,8 +54,35 @@ def _closed_on_error(conn: sqlite3.Connection, name: str) -> Iterator[None]:
         raise
 
 
-READ_TABLES = ("articles", "annotations", "annotation_tags", "tags", "links", "meta")
+T = TypeVar("T")
+
+READ_TABLES = ("articles", "annotations", "annotation_tags", "tags", "links")
 """The tables reading another database reads (``reader merge``): they must be tables."""
+
+
+@contextmanager
+def reading(other: Store) -> Iterator[Store]:
+    """Read another database: whatever SQLite says of it (a damaged page, a table
+    missing, a value of the wrong type) is one StoreError naming it."""
+    try:
+        yield other
+    except sqlite3.Error as err:
+        raise StoreError(describe_sqlite_error(other.name, err)) from None
+    except (TypeError, ValueError, KeyError) as err:
+        raise StoreError(f"{other.name}: damaged: a value of the wrong kind ({err})") from None
+
+
+def read_each(other: Store, items: Iterable[T]) -> Iterator[T]:
+    """``items``, read lazily from another database, each under ``reading``: a problem
+    met halfway names that database, not the one being written."""
+    found = iter(items)
+    while True:
+        with reading(other):
+            try:
+                item = next(found)
+            except StopIteration:
+                return
+        yield item
 
 
 def open_readonly(path: str | Path) -> Store:
@@ -81,7 +109,10 @@ def open_readonly(path: str | Path) -> Store:
         kinds = dict(conn.execute("SELECT name, type FROM sqlite_master"))
         if not {"articles", "annotations", "tags"} <= set(kinds):
             raise StoreError(f"{name}: not a reader database (it has no articles or annotations)")
-        odd = [table for table in READ_TABLES if kinds.get(table, "table") != "table"]
+        missing = [table for table in READ_TABLES if table not in kinds]
+        if missing:
+            raise StoreError(f"{name}: not a whole reader database (it has no {missing[0]} table)")
+        odd = [table for table in READ_TABLES if kinds[table] != "table"]
         if odd:
             raise StoreError(f"{name}: not a reader database ({odd[0]} is a {kinds[odd[0]]})")
         if store.pending_migrations():

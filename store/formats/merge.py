@@ -6,7 +6,7 @@ from __future__ import annotations
 import itertools
 from pathlib import Path
 
-from store.db import Store, open_readonly
+from store.db import Store, open_readonly, read_each, reading
 from store.errors import StoreError
 from store.formats.importing import Report, collector_paused, import_items
 from store.formats.selection import Chosen, Selection
@@ -24,7 +24,10 @@ def merge_database(store: Store, path: str | Path) -> Report:
         raise StoreError(f"{path}: that is the database being merged into")
     other = open_readonly(path)
     try:
-        chosen = Chosen(other, Selection())
+        with reading(other):
+            chosen = Chosen(other, Selection())
+            articles = [(a, other.article_text(a.id)) for a in chosen.articles]
+            tags = other.tags()
         by_id = {a.id: a for a in chosen.articles}
         items = itertools.chain(
             (
@@ -36,12 +39,7 @@ def merge_database(store: Store, path: str | Path) -> Report:
         )
         with collector_paused():
             return import_items(
-                store,
-                items,
-                [],
-                Path(path).name,
-                articles=[(a, other.article_text(a.id)) for a in chosen.articles],
-                tags=other.tags(),
+                store, read_each(other, items), [], Path(path).name, articles=articles, tags=tags
             )
     finally:
         other.close()
