@@ -174,7 +174,9 @@ class Connected:
             ).fetchone()
             if row is None:
                 raise StoreError(f"{self.name}: no article with id {article_id}")
-            text = self._texts[article_id] = str(row[0])
+            if not isinstance(row[0], str):
+                raise StoreError(f"{self.name}: damaged: article {article_id} has no text")
+            text = self._texts[article_id] = row[0]
         return text
 
     def tags(self) -> list[Tag]:

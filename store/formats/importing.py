@@ -24,6 +24,7 @@ from store.db import Store
 from store.errors import StoreError
 from store.records import Article, Tag
 from store.text.anchor import anchor
+from store.text.clean import content_hash
 
 MAX_IMPORT_BYTES = 512 * 2**20
 """Largest file imported (512 MiB: an export of 100,000 annotations is about 90)."""
@@ -254,7 +255,7 @@ def import_items(
         work.notes_indexed_at_end(),
     ):
         for incoming, text in articles:
-            if store.find_article(incoming.content_hash) is None:
+            if store.find_article(content_hash(text)) is None:
                 work.insert_article(
                     text,
                     title=incoming.title,
@@ -263,7 +264,6 @@ def import_items(
                     published=incoming.published,
                     url=incoming.url,
                     file_name=incoming.file_name,
-                    content_hash=incoming.content_hash,
                 )
                 report.articles += 1
         finder = ArticleFinder(store, sources)

@@ -4,6 +4,7 @@ annotations and links, read only, brought in as an import is."""
 from __future__ import annotations
 
 import itertools
+from dataclasses import replace
 from pathlib import Path
 
 from store.db import Store, open_readonly, read_each, reading
@@ -11,6 +12,8 @@ from store.errors import StoreError
 from store.formats.importing import Report, collector_paused, import_items
 from store.formats.selection import Chosen, Selection
 from store.formats.w3c import annotation_json, link_json
+from store.records import Article
+from store.text.clean import clean_line, clean_text, content_hash
 
 
 def merge_database(store: Store, path: str | Path) -> Report:
@@ -26,13 +29,13 @@ def merge_database(store: Store, path: str | Path) -> Report:
     try:
         with reading(other):
             chosen = Chosen(other, Selection())
-            articles = [(a, other.article_text(a.id)) for a in chosen.articles]
+            articles = [_cleaned(a, other.article_text(a.id)) for a in chosen.articles]
             tags = other.tags()
-        by_id = {a.id: a for a in chosen.articles}
+        by_id = {article.id: article for article, _ in articles}
         items = itertools.chain(
             (
                 annotation_json(annotation, article)
-                for article in chosen.articles
+                for article, _ in articles
                 for annotation in chosen.annotations(article)
             ),
             (link_json(link, one, two, by_id) for link, one, two in chosen.links()),
@@ -43,3 +46,24 @@ def merge_database(store: Store, path: str | Path) -> Report:
             )
     finally:
         other.close()
+
+
+def _cleaned(article: Article, text: str) -> tuple[Article, str]:
+    """Another database's article as this one would have stored it: its text and
+    metadata cleaned as at ingest (control characters neutralised, lengths kept), its
+    hash computed here, never taken on trust."""
+    text = clean_text(text)
+
+    def line(value: object) -> str:
+        return clean_line(value if isinstance(value, str) else "")
+
+    return replace(
+        article,
+        title=line(article.title),
+        outlet=line(article.outlet),
+        author=line(article.author),
+        published=line(article.published),
+        url=line(article.url),
+        file_name=line(article.file_name),
+        content_hash=content_hash(text),
+    ), text
