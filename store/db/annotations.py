@@ -16,18 +16,22 @@ from store.records import Annotation, Link, Mark, Tag
 _ANNOTATION_SELECT = """
     SELECT a.id, a.article_id, a.start, a.end, a.exact, a.prefix, a.suffix, a.note,
            a.created, a.updated,
-           (SELECT group_concat(tag_id) FROM annotation_tags WHERE annotation_id = a.id)
+           (SELECT group_concat(tag_id) FROM annotation_tags WHERE annotation_id = a.id),
+           a.creator, a.origin
     FROM annotations a
 """
-"""An annotation's columns, then its tags as their ids ("1,3"; NULL for none)."""
+"""An annotation's columns, its tags as their ids ("1,3"; NULL for none), its creator
+and origin."""
 _BY_ARTICLE = _ANNOTATION_SELECT + " WHERE a.article_id = ? ORDER BY a.start, a.end, a.id"
 _MARKS = """
     SELECT a.id, a.start, a.end,
            (SELECT group_concat(tag_id) FROM annotation_tags WHERE annotation_id = a.id)
     FROM annotations a WHERE a.article_id = ? ORDER BY a.start, a.end, a.id
 """
-_LINK_COLUMNS = "SELECT id, source_id, target_id, kind, note, created FROM links"
-_LINK_COLUMNS_L = "SELECT l.id, l.source_id, l.target_id, l.kind, l.note, l.created FROM links l"
+_LINK_COLUMNS = "SELECT id, source_id, target_id, kind, note, created, creator FROM links"
+_LINK_COLUMNS_L = (
+    "SELECT l.id, l.source_id, l.target_id, l.kind, l.note, l.created, l.creator FROM links l"
+)
 
 
 class TagSets:
@@ -51,7 +55,7 @@ class TagSets:
 
     def annotation(self, row: Sequence[Any]) -> Annotation:
         """An annotation from a row of ``_ANNOTATION_SELECT``."""
-        return Annotation._make((*row[:10], self(row[10])))
+        return Annotation._make((*row[:10], self(row[10]), *row[11:]))
 
 
 class AnnotationReads(Connected):

@@ -22,6 +22,19 @@ if TYPE_CHECKING:
 
 _savepoints = count(1)
 
+USER_NAME = "user.name"
+"""The ``meta`` key of the user's name (``reader config user.name``)."""
+
+
+def login_name() -> str:
+    """The login name of the user running reader, or '' where the system has none."""
+    import getpass
+
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError, ImportError):
+        return ""
+
 
 def describe_sqlite_error(name: str, err: sqlite3.Error) -> str:
     """One line for the user about what SQLite said of the database ``name``."""
@@ -48,6 +61,21 @@ class Connected:
         self.name = name
         """The path of the database file, or ``:memory:``."""
         self._texts: dict[int, str] = {}
+        self._user: str | None = None
+
+    @property
+    def user(self) -> str:
+        """Who is making changes: recorded as the creator of every annotation and link
+        written through this store. ``reader config user.name`` sets it in the
+        database; else the login name ('' where the system has none). Read once, when
+        first needed; setting it here lasts as long as this store is open."""
+        if self._user is None:
+            self._user = self.get_meta(USER_NAME) or login_name()
+        return self._user
+
+    @user.setter
+    def user(self, name: str) -> None:
+        self._user = name
 
     @cached_property
     def db(self) -> Database:

@@ -20,6 +20,8 @@ MIGRATIONS: tuple[str, ...] = (
     "m007_tag_roles_and_words",
     "m008_stories",
     "m009_search",
+    "m012_creators",
+    "m013_interchange_views",
 )
 """Every migration, oldest first; ``store.migrations`` registers exactly these."""
 

@@ -15,12 +15,13 @@ from store.db.articles import ArticleOps
 from store.db.connection import describe_sqlite_error
 from store.db.schema import MIGRATION_SET, MIGRATIONS
 from store.db.search import SearchOps
+from store.db.settings import SettingOps
 from store.db.stories import StoryOps
 from store.db.tags import TagOps
 from store.errors import StoreError
 
 
-class Store(ArticleOps, TagOps, StoryOps, SearchOps):
+class Store(ArticleOps, TagOps, StoryOps, SearchOps, SettingOps):
     """Articles, tags, annotations and links in one SQLite database.
 
     Built by ``open_store``; every write is one transaction (``transaction``),

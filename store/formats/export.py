@@ -13,7 +13,7 @@ from store.errors import StoreError
 from store.formats.csv_table import write_csv
 from store.formats.markdown import write_markdown
 from store.formats.selection import Chosen, Selection
-from store.formats.w3c import write_json
+from store.formats.w3c_items import write_json
 
 FORMATS = ("markdown", "json", "csv")
 SUFFIXES = {".json": "json", ".jsonld": "json", ".csv": "csv"}

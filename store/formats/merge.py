@@ -25,14 +25,13 @@ def merge_database(store: Store, path: str | Path) -> Report:
     other = open_readonly(path)
     try:
         chosen = Chosen(other, Selection())
-        by_id = {a.id: a for a in chosen.articles}
         items = itertools.chain(
             (
                 annotation_json(annotation, article)
                 for article in chosen.articles
                 for annotation in chosen.annotations(article)
             ),
-            (link_json(link, one, two, by_id) for link, one, two in chosen.links()),
+            map(link_json, chosen.link_rows()),
         )
         with collector_paused():
             return import_items(

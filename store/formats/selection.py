@@ -60,13 +60,17 @@ class Chosen:
             found = [a for a in found if wanted & set(a.tags)]
         return found
 
+    def link_rows(self) -> list[Link]:
+        """Links whose two ends are both in the export, by their first end's id."""
+        return self.store.links_between([a.id for a in self.articles], self.selection.tags)
+
     def links(self) -> Iterator[tuple[Link, Annotation, Annotation]]:
         """Links whose two ends are both in the export, by their first end's id.
 
         One query finds them (``Store.links_between``), and their passages are read
         a batch at a time: nothing here grows with the annotations.
         """
-        links = self.store.links_between([a.id for a in self.articles], self.selection.tags)
+        links = self.link_rows()
         for start in range(0, len(links), LINK_BATCH):
             batch = links[start : start + LINK_BATCH]
             passages = self.store.annotations_by_id(
