@@ -113,6 +113,22 @@ class AnnotationReads(Connected):
         rows = self.conn.execute(sql + " ORDER BY a.article_id, a.start, a.end", args)
         return list(map(TagSets(self.tags()).annotation, rows))
 
+    def count_annotations(self, article_ids: Sequence[int], tags: Sequence[str] = ()) -> int:
+        """How many annotations these articles have (with one of ``tags``, if given)."""
+        query = (
+            f"SELECT count(*) FROM annotations a"
+            f" WHERE a.article_id IN ({', '.join('?' * len(article_ids))})"
+        )
+        params: list[object] = list(article_ids)
+        if tags:
+            query += (
+                " AND EXISTS (SELECT 1 FROM annotation_tags at JOIN tags t ON t.id = at.tag_id"
+                f" WHERE at.annotation_id = a.id AND t.name IN ({', '.join('?' * len(tags))}))"
+            )
+            params += tags
+        (count,) = self.conn.execute(query, params).fetchone()
+        return int(count)
+
     def annotations_here(self, ids: Sequence[str]) -> set[str]:
         """Which of these ids (a few hundred at most: one query) are annotations here."""
         rows = self.conn.execute(

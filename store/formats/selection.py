@@ -37,6 +37,7 @@ class Chosen:
     store: Store
     selection: Selection
     articles: list[Article] = field(default_factory=list)
+    _links: list[Link] | None = None
 
     def __post_init__(self) -> None:
         wanted = set(self.selection.article_ids)
@@ -62,7 +63,15 @@ class Chosen:
 
     def link_rows(self) -> list[Link]:
         """Links whose two ends are both in the export, by their first end's id."""
-        return self.store.links_between([a.id for a in self.articles], self.selection.tags)
+        if self._links is None:
+            ids = [a.id for a in self.articles]
+            self._links = self.store.links_between(ids, self.selection.tags)
+        return self._links
+
+    def total(self) -> int:
+        """How many annotations and links the export holds."""
+        ids = [a.id for a in self.articles]
+        return self.store.count_annotations(ids, self.selection.tags) + len(self.link_rows())
 
     def links(self) -> Iterator[tuple[Link, Annotation, Annotation]]:
         """Links whose two ends are both in the export, by their first end's id.

@@ -181,14 +181,17 @@ def article_json(article: Article) -> dict[str, Any]:
     return described
 
 
-def head_json(collection: str, label: str, generated: str, sources: list[dict[str, Any]]) -> str:
+def head_json(
+    collection: str, label: str, generated: str, sources: list[dict[str, Any]], total: int
+) -> str:
     """The collection's members before its page, as JSON text without the closing
-    brace: the page and ``total`` follow once the items are written."""
+    brace: the page follows, written item by item."""
     head = {
         "@context": [CONTEXT, READER_TERMS],
         "id": collection,
         "type": "AnnotationCollection",
         "label": label,
+        "total": total,
         "generator": GENERATOR,
         "generated": generated,
         "sources": sources,

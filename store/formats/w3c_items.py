@@ -9,10 +9,12 @@ from collections.abc import Iterator
 from datetime import UTC, datetime
 from typing import TextIO
 
+from store.errors import StoreError
 from store.formats.selection import Chosen
 from store.formats.w3c import article_json, collection_ids, head_json, iri, source_id, utc
 from store.records import Annotation, Article, Link
 
+LABEL = "reader annotations"
 _string = json.encoder.encode_basestring
 """A string as JSON (quoted, escaped, non-ASCII kept): what json.dumps(..., ensure_ascii=False)
 writes for one, and the function its encoder calls to do it."""
@@ -105,25 +107,28 @@ def _comment(note: str) -> str:
 def write_json(chosen: Chosen, out: TextIO) -> None:
     """An AnnotationCollection whose one page holds every annotation, then every link.
 
-    Written item by item: the file is valid JSON-LD, and never built in memory. The
-    page's ``total`` comes after it (JSON's members have no order): it is counted
-    while writing. A collection with no annotation has no page (a page holds at least
-    one item).
+    Written item by item: the file is valid JSON-LD, and never built in memory. A
+    collection with no annotation has no page (a page holds at least one item).
     """
     generated = utc((chosen.selection.generated or datetime.now(UTC)).isoformat(timespec="seconds"))
     sources = [article_json(a) for a in chosen.articles]
     collection, page = collection_ids([s["id"] for s in sources], chosen.selection.tags)
-    out.write(head_json(collection, "reader annotations", generated, sources))
-    opening = (
-        f',\n "first": {{"id": "{page}", "type": "AnnotationPage", '
-        f'"partOf": "{collection}", "startIndex": 0, "items": [\n'
-    )
-    total = 0
-    for item in _items(chosen, JsonItems()):
-        out.write(",\n" if total else opening)
-        out.write(item)
-        total += 1
-    out.write(("\n]}" if total else "") + f',\n "total": {total}\n}}\n')
+    total = chosen.total()
+    out.write(head_json(collection, LABEL, generated, sources, total))
+    if total:
+        out.write(
+            f',\n "first": {{"id": "{page}", "type": "AnnotationPage", "partOf": '
+            f'{{"id": "{collection}", "label": "{LABEL}", "total": {total}}}, '
+            '"startIndex": 0, "items": [\n'
+        )
+        written = 0
+        for item in _items(chosen, JsonItems()):
+            out.write(item if not written else ",\n" + item)
+            written += 1
+        if written != total:  # an action changed the database while this was written
+            raise StoreError("the annotations changed during the export: export again")
+        out.write("\n]}")
+    out.write("\n}\n")
 
 
 def _items(chosen: Chosen, items: JsonItems) -> Iterator[str]:
