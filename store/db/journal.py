@@ -111,8 +111,9 @@ class Changes:
         write_row(self.conn, table, key, None)
         self.items.append((table, key, before, None))
 
-    def save(self, description: str, when: str) -> None:
-        """Write the entry; the undone entries it supersedes are dropped."""
+    def save(self, description: str, when: str, keep: tuple[int, int] = (1000, 90)) -> None:
+        """Write the entry; the undone entries it supersedes are dropped, and so are
+        those beyond ``keep`` (actions, days: see ``prune``)."""
         if not self.items:
             return
         self.conn.execute("DELETE FROM journal WHERE undone = 1")
@@ -121,6 +122,25 @@ class Changes:
             "INSERT INTO journal (description, changes, created) VALUES (?, ?, ?)",
             (description, json.dumps(self.items, check_circular=False), when),
         )
+        prune(self.conn, *keep, when)
+
+
+def prune(conn: sqlite3.Connection, actions: int, days: int, when: str) -> None:
+    """Drop the entries beyond the latest ``actions`` and those older than ``days``
+    before ``when``: undo reaches that far back, and the journal's copies of deleted
+    text go with them."""
+    from datetime import datetime, timedelta
+
+    try:
+        cutoff = (datetime.fromisoformat(when) - timedelta(days=days)).isoformat(
+            timespec="milliseconds"
+        )
+    except (ValueError, OverflowError):
+        cutoff = ""
+    conn.execute(
+        "DELETE FROM journal WHERE seq <= (SELECT max(seq) FROM journal) - ? OR created < ?",
+        (actions, cutoff),
+    )
 
 
 def undo(conn: sqlite3.Connection) -> str | None:

@@ -13,6 +13,7 @@ import sqlite3
 
 from store.db.articles import ArticleOps
 from store.db.connection import describe_sqlite_error
+from store.db.history import HistoryOps
 from store.db.schema import MIGRATION_SET, MIGRATIONS
 from store.db.search import SearchOps
 from store.db.settings import SettingOps
@@ -21,7 +22,7 @@ from store.db.tags import TagOps
 from store.errors import StoreError
 
 
-class Store(ArticleOps, TagOps, StoryOps, SearchOps, SettingOps):
+class Store(ArticleOps, TagOps, StoryOps, SearchOps, SettingOps, HistoryOps):
     """Articles, tags, annotations and links in one SQLite database.
 
     Built by ``open_store``; every write is one transaction (``transaction``),

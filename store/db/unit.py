@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from store.db.journal import Changes
 from store.db.schema import LINK_KINDS
+from store.db.settings import KEEP_ACTIONS, KEEP_DAYS, SETTINGS
 from store.errors import StoreError
 from store.records import new_id, now
 from store.text.anchor import quote_selector
@@ -229,7 +230,14 @@ def action(store: Connected, description: str, *, undoable: bool = True) -> Iter
         work.description = description
         yield work
         if undoable:
-            work.changes.save(work.description, now())
+            keep = (_number(store, KEEP_ACTIONS), _number(store, KEEP_DAYS))
+            work.changes.save(work.description, now(), keep)
+
+
+def _number(store: Connected, key: str) -> int:
+    """A whole-number setting (``store.db.settings``), else its default."""
+    value = store.get_meta(key)
+    return int(value) if value and value.isdigit() else int(SETTINGS[key].default)
 
 
 def insert_article(conn: sqlite3.Connection, text: str, **metadata: str) -> int:
