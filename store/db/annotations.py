@@ -129,6 +129,26 @@ class AnnotationReads(Connected):
         (count,) = self.conn.execute(query, params).fetchone()
         return int(count)
 
+    def tag_counts(
+        self, article_ids: Sequence[int], tags: Sequence[str] = ()
+    ) -> list[tuple[str, int]]:
+        """Each tag with how many annotations of these articles carry it (of those with
+        one of ``tags``, if given), in tag order; unused tags left out."""
+        query = (
+            "SELECT t.name, count(*) FROM annotation_tags x JOIN tags t ON t.id = x.tag_id"
+            " JOIN annotations a ON a.id = x.annotation_id"
+            f" WHERE a.article_id IN ({', '.join('?' * len(article_ids))})"
+        )
+        params: list[object] = list(article_ids)
+        if tags:
+            query += (
+                " AND EXISTS (SELECT 1 FROM annotation_tags y JOIN tags u ON u.id = y.tag_id"
+                f" WHERE y.annotation_id = a.id AND u.name IN ({', '.join('?' * len(tags))}))"
+            )
+            params += tags
+        rows = self.conn.execute(query + " GROUP BY t.id ORDER BY t.id", params)
+        return [(str(name), int(count)) for name, count in rows]
+
     def annotations_here(self, ids: Sequence[str]) -> set[str]:
         """Which of these ids (a few hundred at most: one query) are annotations here."""
         rows = self.conn.execute(

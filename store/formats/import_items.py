@@ -23,6 +23,12 @@ HYPOTHESIS = "https://hypothes.is/a/"
 """The IRI of a Hypothesis annotation whose ``links.html`` does not say it."""
 TAG_PURPOSES = frozenset({"tagging", "classifying"})
 _SURROGATES = re.compile("[\ud800-\udfff]")
+_UTC = re.compile(
+    r"\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])T(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d"
+    r"(?:\.\d{3}|\.\d{6})?"
+)
+"""A UTC time in the form reader writes it, less its ``Z``."""
+_FRACTION = re.compile(r"T\d\d:\d\d:\d\d[.,](\d+)")
 _ID_NAMESPACE = uuid.UUID("0b8f3f5e-0f8c-4d0e-bd8a-6c7f3f4a9e21")
 """Of the ids made for items that have none (the same item, the same id)."""
 _ACCOUNT = re.compile(r"acct:([^@]+)@.+")
@@ -77,11 +83,36 @@ Item = Passage | LinkItem | Skipped
 
 
 def text(value: object) -> str | None:
-    """A string from the file, or None for anything else; lone surrogates (JSON can
-    carry them, SQLite cannot) become U+FFFD."""
-    if not isinstance(value, str):
-        return None
-    return _SURROGATES.sub("\ufffd", value) if _SURROGATES.search(value) else value
+    """A string from the file, or None for anything else."""
+    return value if isinstance(value, str) else None
+
+
+def without_surrogates(data: object) -> object:
+    """``data`` with every lone surrogate (JSON can carry them, SQLite cannot) in its
+    strings, keys included, replaced by U+FFFD; walked without recursion."""
+
+    def clean(value: str) -> str:
+        return _SURROGATES.sub("\ufffd", value)
+
+    if isinstance(data, str):
+        return clean(data)
+    stack: list[Any] = [data]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, list):
+            for index, value in enumerate(node):
+                if isinstance(value, str):
+                    node[index] = clean(value)
+                elif isinstance(value, list | dict):
+                    stack.append(value)
+        elif isinstance(node, dict):
+            pairs = list(node.items())
+            node.clear()
+            for key, value in pairs:
+                node[clean(key)] = clean(value) if isinstance(value, str) else value
+                if isinstance(value, list | dict):
+                    stack.append(value)
+    return data
 
 
 def listed(value: object) -> list[Any]:
@@ -92,21 +123,22 @@ def listed(value: object) -> list[Any]:
 
 
 def timestamp(value: object) -> str:
-    """A time as reader stores it (UTC, ISO 8601, ``+00:00``), or '' when it is not one."""
-    found = text(value)
-    if not found:
+    """A time as reader stores it (UTC, ISO 8601, ``+00:00``, as precise as given), or
+    '' when it is not one."""
+    if not isinstance(value, str) or not value:
         return ""
+    if value[-1] == "Z" and _UTC.fullmatch(value, 0, len(value) - 1):
+        return value[:-1] + "+00:00"  # the usual case, quickly: reader's own export
     try:
-        when = datetime.fromisoformat(found)
-    except ValueError:
-        return ""
-    if when.tzinfo is None:
-        when = when.replace(tzinfo=UTC)
-    try:
+        when = datetime.fromisoformat(value)
+        if when.tzinfo is None:
+            when = when.replace(tzinfo=UTC)
         when = when.astimezone(UTC)
-    except OverflowError:
+    except (ValueError, OverflowError):
         return ""
-    precision = "milliseconds" if when.microsecond % 1000 == 0 else "microseconds"
+    fraction = _FRACTION.search(value)
+    digits = len(fraction.group(1)) if fraction else 0
+    precision = "seconds" if not digits else "milliseconds" if digits <= 3 else "microseconds"
     return when.isoformat(timespec=precision)
 
 
@@ -141,12 +173,14 @@ def _item_id(item: dict[str, Any], hypothesis: bool) -> str:
 
 def _selectors(node: dict[str, Any], source: str) -> Target | None:
     quote = position = None
-    for selector in listed(node.get("selector")):
-        if not isinstance(selector, dict):
+    selectors = node.get("selector")
+    for selector in selectors if type(selectors) is list else (selectors,):
+        if type(selector) is not dict:
             continue
         kind = selector.get("type")
-        if kind == "TextQuoteSelector" and quote is None and text(selector.get("exact")):
-            quote = selector
+        if kind == "TextQuoteSelector":
+            if quote is None and isinstance(selector.get("exact"), str) and selector["exact"]:
+                quote = selector
         elif kind == "TextPositionSelector" and position is None:
             start, end = selector.get("start"), selector.get("end")
             if type(start) is int and type(end) is int and 0 <= start < end:
@@ -156,51 +190,63 @@ def _selectors(node: dict[str, Any], source: str) -> Target | None:
     start, end = position or (None, None)
     if quote is None:
         return Target(source, "", "", "", start, end)
+    prefix, suffix = quote.get("prefix", ""), quote.get("suffix", "")
     return Target(
         source,
-        text(quote["exact"]) or "",
-        text(quote.get("prefix")) or "",
-        text(quote.get("suffix")) or "",
+        quote["exact"],
+        prefix if isinstance(prefix, str) else "",
+        suffix if isinstance(suffix, str) else "",
         start,
         end,
     )
 
 
 def _targets(item: dict[str, Any]) -> tuple[Target, ...]:
-    uri = text(item.get("uri")) or ""
     found = []
-    for node in listed(item.get("target")):
-        if isinstance(node, dict):
-            source = text(node.get("source")) or text(node.get("id")) or uri
-            target = _selectors(node, source)
+    nodes = item.get("target")
+    for node in nodes if type(nodes) is list else (nodes,):
+        if type(node) is dict:
+            source = node.get("source") or node.get("id") or item.get("uri")
+            target = _selectors(node, source if isinstance(source, str) else "")
             if target is not None:
                 found.append(target)
     return tuple(found)
+
+
+def _is_tag(purpose: object) -> bool:
+    if type(purpose) is list:
+        return any(p in TAG_PURPOSES for p in purpose if isinstance(p, str))
+    return purpose in TAG_PURPOSES if isinstance(purpose, str) else False
 
 
 def _bodies(item: dict[str, Any]) -> tuple[list[str], list[str]]:
     """The tags and notes an item's bodies (or Hypothesis' fields) give."""
     tags: list[str] = []
     notes: list[str] = []
-    if value := text(item.get("bodyValue")):
+    if (value := item.get("bodyValue")) and isinstance(value, str):
         notes.append(value)
-    for body in listed(item.get("body")):
-        if not isinstance(body, dict) or body.get("type") not in (None, "TextualBody"):
+    bodies = item.get("body")
+    for body in bodies if type(bodies) is list else (bodies,):
+        if type(body) is not dict or body.get("type", "TextualBody") != "TextualBody":
             continue
-        value = text(body.get("value"))
-        if not value:
-            continue
-        purposes = {p for p in listed(body.get("purpose")) if isinstance(p, str)}
-        (tags if purposes & TAG_PURPOSES else notes).append(value)
-    tags += [tag for tag in map(text, listed(item.get("tags"))) if tag]
-    if value := text(item.get("text")):
+        value = body.get("value")
+        if value and isinstance(value, str):
+            (tags if _is_tag(body.get("purpose")) else notes).append(value)
+    if "tags" in item:  # Hypothesis
+        tags += [tag for tag in listed(item["tags"]) if tag and isinstance(tag, str)]
+    if (value := item.get("text")) and isinstance(value, str):  # Hypothesis
         notes.append(value)
+    if not tags:
+        return tags, notes
     return [" ".join(tag.split()) for tag in tags if not tag.isspace()], notes
 
 
-def _origin(item: dict[str, Any]) -> str:
+def _origin(item: dict[str, Any], hypothesis: bool) -> str:
     """What the item's tool said that reader keeps but has no column for."""
-    if found := text(item.get("origin")):  # reader's own export
+    if not hypothesis:
+        found = item.get("origin")  # reader's own export
+        if not (found and isinstance(found, str)):
+            return ""
         try:
             kept = json.loads(found)
         except ValueError:
@@ -264,20 +310,23 @@ def read_item(number: int, item: object) -> Item:
     """One item of the file, read for what it says; never an exception."""
     if not isinstance(item, dict):
         return Skipped(number, f"not an annotation (a JSON {type(item).__name__})")
-    motivation = listed(item.get("motivation"))
-    if "linking" in motivation:
+    motivation = item.get("motivation")
+    if motivation == "linking" or (type(motivation) is list and "linking" in motivation):
         return _link(number, item)
     hypothesis = "user" in item or "uri" in item or "permissions" in item
     tags, notes = _bodies(item)
     note = "\n\n".join(notes)
     targets = _targets(item)
-    what = f": {note[:60]!r}" if note else ""
-    if listed(item.get("references")):
-        return Skipped(number, f"a reply, not a passage{what}")
+    if item.get("references"):
+        return Skipped(number, "a reply, not a passage" + _what(note))
     if not targets:
         kind = "a page note" if hypothesis and note else "an annotation"
-        return Skipped(number, f"{kind} with no quote or position to anchor{what}")
-    creator = creator_name(item.get("user") if hypothesis else item.get("creator"))
+        return Skipped(number, f"{kind} with no quote or position to anchor" + _what(note))
+    made_by = item.get("user") if hypothesis else item.get("creator")
+    if type(made_by) is dict and type(name := made_by.get("name")) is str and name.strip():
+        creator = " ".join(name.split())  # reader's own export: quickly
+    else:
+        creator = creator_name(made_by)
     return Passage(
         number,
         _item_id(item, hypothesis),
@@ -285,10 +334,14 @@ def read_item(number: int, item: object) -> Item:
         tuple(dict.fromkeys(tags)),
         note,
         timestamp(item.get("created")),
-        timestamp(item.get("modified", item.get("updated"))),
+        timestamp(item.get("modified") or item.get("updated")),
         creator,
-        _origin(item),
+        _origin(item, hypothesis),
     )
+
+
+def _what(note: str) -> str:
+    return f": {note[:60]!r}" if note else ""
 
 
 def read_items(items: Iterator[object]) -> Iterator[Item]:

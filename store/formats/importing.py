@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import gc
 import json
+import re
 import stat
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -25,13 +26,14 @@ from typing import Any
 from store.db import Store, Work
 from store.db.schema import LINK_KINDS
 from store.errors import StoreError
-from store.formats.import_items import LinkItem, Passage, Target, read_items
+from store.formats.import_items import LinkItem, Passage, Target, read_items, without_surrogates
 from store.records import Article, Tag
 from store.text.anchor import anchor
 
 MAX_IMPORT_BYTES = 512 * 2**20
 """Largest file imported (512 MiB: an export of 100,000 annotations is about 90)."""
 UNTAGGED_COLOUR = "#808080"
+_ESCAPED_SURROGATE = re.compile(rb"\\u[dD][89a-fA-F]")
 BATCH = 500
 """Passages looked up (which are here already) and written together."""
 BULK_CACHE_MB = 64
@@ -118,7 +120,10 @@ def _parsed(path: Path) -> Any:
             data = file.read(MAX_IMPORT_BYTES + 1)
         if len(data) > MAX_IMPORT_BYTES:
             raise StoreError(f"{path}: too large (the limit is {MAX_IMPORT_BYTES // 2**20} MiB)")
-        return json.loads(data.decode("utf-8-sig"))
+        parsed = json.loads(data.decode("utf-8-sig"))
+        # Only a \\u escape makes a surrogate (UTF-8 cannot carry one): the rare file
+        # with such escapes is walked once, and no item's strings need checking.
+        return without_surrogates(parsed) if _ESCAPED_SURROGATE.search(data) else parsed
     except FileNotFoundError:
         raise StoreError(f"{path}: no such file") from None
     except IsADirectoryError:
