@@ -8,8 +8,11 @@ from __future__ import annotations
 import io
 import json
 import os
+import shutil
+import subprocess
 from typing import Any
 
+import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -174,3 +177,20 @@ def test_csl_json_cites_the_sources(seeded: Store) -> None:
     assert nbc["URL"] == WIKIPEDIA and nbc["container-title"] == "NBC News"
     report = report_of(seeded)
     assert '- id: "cnn-2017-68592a"' in report, "the report's sources use the same keys"
+
+
+@pytest.mark.skipif(shutil.which("pandoc") is None, reason="pandoc is not installed")
+def test_pandoc_keeps_every_passage_and_note_as_written(store: Store) -> None:
+    """pandoc's Markdown reader has ``smart`` on: it would curl straight quotes and make
+    dashes and ellipses of what is not escaped."""
+    text = "Start.\n\n" + "\n\n".join(HOSTILE) + "\n\nEnd."
+    article_id, _ = store.add_article(text, title="t", url=WIKIPEDIA)
+    for passage in HOSTILE:
+        start = text.index(passage)
+        store.create_annotation(article_id, start, start + len(passage), note=passage)
+    plain = subprocess.run(
+        ["pandoc", "-f", "markdown", "-t", "plain", "--wrap=none"],
+        input=report_of(store), capture_output=True, text=True, check=True, timeout=60,
+    ).stdout  # fmt: skip
+    for passage in HOSTILE:
+        assert plain.count(passage) == 2, passage
