@@ -130,16 +130,25 @@ class AnnotationReads(Connected):
         return int(count)
 
     def tag_counts(
-        self, article_ids: Sequence[int], tags: Sequence[str] = ()
+        self, article_ids: Sequence[int] | None = None, tags: Sequence[str] = ()
     ) -> list[tuple[str, int]]:
-        """Each tag with how many annotations of these articles carry it (of those with
-        one of ``tags``, if given), in tag order; unused tags left out."""
+        """Each tag with how many annotations carry it (of these articles, and of those
+        with one of ``tags``, if given), in tag order; unused tags left out. Of every
+        article (None), it is counted from the tags' index alone."""
+        if article_ids is None and not tags:
+            rows = self.conn.execute(
+                "SELECT t.name, (SELECT count(*) FROM annotation_tags x WHERE x.tag_id = t.id)"
+                " AS uses FROM tags t WHERE uses > 0 ORDER BY t.id"
+            )
+            return [(str(name), int(count)) for name, count in rows]
+        ids = list(article_ids) if article_ids is not None else [a for (a,) in self.conn.execute(
+            "SELECT id FROM articles")]  # fmt: skip
         query = (
             "SELECT t.name, count(*) FROM annotation_tags x JOIN tags t ON t.id = x.tag_id"
             " JOIN annotations a ON a.id = x.annotation_id"
-            f" WHERE a.article_id IN ({', '.join('?' * len(article_ids))})"
+            f" WHERE a.article_id IN ({', '.join('?' * len(ids))})"
         )
-        params: list[object] = list(article_ids)
+        params: list[object] = list(ids)
         if tags:
             query += (
                 " AND EXISTS (SELECT 1 FROM annotation_tags y JOIN tags u ON u.id = y.tag_id"

@@ -65,10 +65,11 @@ def _passage(
     if article.url and (url := passage_url(article.url, annotation.exact)):
         back = f" · [the passage in {cell(article.label)}](<{url}>)"
     ident = annotation.id
+    anchor = "a-" + ident if _SAFE_ID.fullmatch(ident) else anchor_id(ident)
     ident = f"id `{ident}`" if "`" not in ident else "id " + cell(ident)
     note = f"Note:\n\n{blockquote(annotation.note)}\n\n" if annotation.note else ""
     out.write(
-        f'{blockquote(annotation.exact)}\n\n<a id="{anchor_id(annotation.id)}"></a>'
+        f'{blockquote(annotation.exact)}\n\n<a id="{anchor}"></a>'
         f"{label + ' · ' if label else ''}{_tag_list(annotation.tags)} · "
         f"paragraph {paragraph}, characters {annotation.start}–{annotation.end} · "
         f"{annotation.created[:10]}{_by(annotation.creator)}{back} · {ident}\n\n{note}"

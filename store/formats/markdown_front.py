@@ -55,8 +55,10 @@ def front_matter(chosen: Chosen, when: datetime) -> str:
         ):
             if value:
                 lines.append(f"    {key}: {_yaml(value)}")
-    ids = [article.id for article in chosen.articles]
-    counts = chosen.store.tag_counts(ids, chosen.selection.tags) if ids else []
+    selection = chosen.selection
+    everything = not (selection.article_ids or selection.story_id is not None or selection.tags)
+    ids = None if everything else [article.id for article in chosen.articles]
+    counts = chosen.store.tag_counts(ids, selection.tags) if chosen.articles else []
     lines.append("tags:" if counts else "tags: []")
     for name, count in counts:
         lines += [f"  - name: {_yaml(name)}", f"    count: {count}"]

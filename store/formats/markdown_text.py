@@ -25,6 +25,13 @@ _ADDRESSES = re.compile(r"\.(?=\w)|:(?=//)")
 """A dot inside a word or a domain (``example.com``, which linkifiers and GitHub turn
 into a link) and the ``:`` of ``://``."""
 _DOT_WORD = re.compile(r"\.\w")
+_SPACES = frozenset(
+    " \t\n\x0b\x0c\r\x1c\x1d\x1e\x1f\x85\xa0\u1680\u2000\u2001\u2002\u2003"
+    "\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
+)
+"""What ``str.isspace`` is true of (a line's ends, kept as character references)."""
+_PLAIN_START = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ\\\"'(“‘")
+"""Line starts that need no look: a letter, or an escape or quote already made."""
 
 
 def escape_markdown(text: str) -> str:
@@ -50,6 +57,8 @@ def escape_markdown(text: str) -> str:
     if "://" in text or _DOT_WORD.search(text):
         text = _ADDRESSES.sub(_backslashed, text)
     if "\n" not in text:
+        if text[:1] in _PLAIN_START and text[-1:] not in _SPACES:
+            return text  # the usual line: nothing at its ends to escape
         return _escape_line(text)
     return "\n".join(map(_escape_line, text.split("\n")))
 

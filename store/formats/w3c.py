@@ -42,7 +42,7 @@ GENERATOR = {"type": "Software", "name": "reader"}
 ID_NAMESPACE = uuid.UUID("6f1d4c52-64f4-4d8e-9a3c-2b4a1f0e7d15")
 """Of the name-based UUIDs of a collection and its page (``collection_ids``)."""
 
-_UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", re.I)
+UUID_FORM = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", re.I)
 _SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:\S+\Z")
 
 
@@ -53,7 +53,7 @@ def iri(ident: str) -> str:
     Hypothesis annotation's ``https://hypothes.is/a/...``, another tool's) is kept as
     it is; anything else is named under ``READER_IDS``. ``reader_id`` reverses it.
     """
-    if _UUID.fullmatch(ident):
+    if UUID_FORM.fullmatch(ident):
         return f"urn:uuid:{ident}"
     if _SCHEME.match(ident):
         return ident

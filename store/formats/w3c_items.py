@@ -11,7 +11,15 @@ from typing import TextIO
 
 from store.errors import StoreError
 from store.formats.selection import Chosen
-from store.formats.w3c import article_json, collection_ids, head_json, iri, source_id, utc
+from store.formats.w3c import (
+    UUID_FORM,
+    article_json,
+    collection_ids,
+    head_json,
+    iri,
+    source_id,
+    utc,
+)
 from store.records import Annotation, Article, Link
 
 LABEL = "reader annotations"
@@ -50,13 +58,20 @@ class JsonItems:
         else:
             motivation = "tagging" if annotation.tags else "highlighting"
         origin = f'"origin": {_string(annotation.origin)}, ' if annotation.origin else ""
+        ident, created, updated = annotation.id, annotation.created, annotation.updated
+        # iri() and utc(), inlined for their usual cases: a call each costs a tenth of
+        # an export of 100,000 annotations.
+        ident = f"urn:uuid:{ident}" if UUID_FORM.fullmatch(ident) else iri(ident)
+        if created[-6:] == "+00:00":
+            created = created[:-6] + "Z"
+        if updated[-6:] == "+00:00":
+            updated = updated[:-6] + "Z"
         return (
-            f'{{"id": {_string(iri(annotation.id))}, "type": "Annotation", '
-            f'"motivation": "{motivation}", "created": {_string(utc(annotation.created))}, '
-            f'"modified": {_string(utc(annotation.updated))}, '
-            f"{self._creator(annotation.creator)}{origin}"
-            + (f'"body": [{bodies}], ' if bodies else "")
-            + f'"target": {{{self._target(annotation, article)}}}}}'
+            f'{{"id": {_string(ident)}, "type": "Annotation", '
+            f'"motivation": "{motivation}", "created": {_string(created)}, '
+            f'"modified": {_string(updated)}, {self._creator(annotation.creator)}{origin}'
+            f'{f""""body": [{bodies}], """ if bodies else ""}'
+            f'"target": {{{self._target(annotation, article)}}}}}'
         )
 
     def link(self, link: Link) -> str:
