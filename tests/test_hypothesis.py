@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 from jsonschema import Draft4Validator
-from test_export import annotate, run
+from test_export import WHEN, annotate, run
 
 from store import Store, open_store
 from store.db.seeds import seed_once
@@ -93,7 +93,7 @@ def test_a_search_response_one_annotation_and_its_json_ld_are_one_annotation(
 def test_hypothesis_ids_are_written_back_in_their_own_form(cnn: Store, tmp_path: Path) -> None:
     import_json(cnn, FIXTURES / "client-export.json")
     out = io.StringIO()
-    export(cnn, "json", out)
+    export(cnn, "json", out, Selection(generated=WHEN))
     ids = {item["id"] for item in json.loads(out.getvalue())["first"]["items"]}
     assert "https://hypothes.is/a/Bq9Kz0c8EeeWz_d1x2rqPw" in ids
     assert not any(i.startswith("urn:uuid:") and not i[9:18].count("-") for i in ids)
@@ -103,7 +103,7 @@ def test_hypothesis_ids_are_written_back_in_their_own_form(cnn: Store, tmp_path:
     fresh.conn.commit()
     assert import_json(fresh, written(tmp_path, json.loads(out.getvalue()))).added == 2
     again = io.StringIO()
-    export(fresh, "json", again)
+    export(fresh, "json", again, Selection(generated=WHEN))
     assert again.getvalue() == out.getvalue()
 
 

@@ -327,16 +327,24 @@ def read_item(number: int, item: object) -> Item:
         creator = " ".join(name.split())  # reader's own export: quickly
     else:
         creator = creator_name(made_by)
+    ident = item.get("id")
+    if type(ident) is str and ident.startswith("urn:uuid:") and len(ident) > 9:
+        ident = ident[9:]  # reader's own ids, quickly
+    else:
+        ident = _item_id(item, hypothesis)
+    created, updated = item.get("created"), item.get("modified") or item.get("updated")
+    created = timestamp(created)
+    updated = created if updated == item.get("created") else timestamp(updated)
     return Passage(
         number,
-        _item_id(item, hypothesis),
+        ident,
         targets,
-        tuple(dict.fromkeys(tags)),
+        tuple(tags) if len(tags) < 2 else tuple(dict.fromkeys(tags)),
         note,
-        timestamp(item.get("created")),
-        timestamp(item.get("modified") or item.get("updated")),
+        created,
+        updated,
         creator,
-        _origin(item, hypothesis),
+        _origin(item, hypothesis) if hypothesis or "origin" in item else "",
     )
 
 

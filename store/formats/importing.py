@@ -257,6 +257,7 @@ def _add_passages(
 ) -> set[str]:
     """Add the passages a batch at a time; the ids of those added."""
     tagger = Tagger(store, work, styles, report)
+    known = tagger.by_name
     finder = ArticleFinder(store, sources, fallback)
     added: set[str] = set()
     for first in range(0, len(passages), BATCH):
@@ -281,10 +282,12 @@ def _add_passages(
                     creator=passage.creator, origin=passage.origin,
                 )
             )  # fmt: skip
-            tagged += [
-                {"annotation_id": passage.id, "tag_id": tag_id}
-                for tag_id in dict.fromkeys(map(tagger.tag_id, passage.tags))
-            ]
+            if passage.tags:
+                found_ids = [known.get(tag) or tagger.tag_id(tag) for tag in passage.tags]
+                tagged += [
+                    {"annotation_id": passage.id, "tag_id": tag_id}
+                    for tag_id in (found_ids if len(found_ids) < 2 else dict.fromkeys(found_ids))
+                ]
             added.add(passage.id)
             report.added += 1
         work.add_annotations(rows, tagged)
@@ -326,6 +329,8 @@ class Tagger:
         self.styles = {tag.name: tag for tag in styles}
         self.ids = {t.name.translate(_ASCII_LOWER): t.id for t in store.tags()}
         self.taken = {t.key for t in store.tags() if t.key is not None}
+        self.by_name: dict[str, int] = {}
+        """Names as written in the file, with their ids once looked up."""
 
     def tag_id(self, name: str) -> int:
         key = name.translate(_ASCII_LOWER)
@@ -338,6 +343,7 @@ class Tagger:
             if digit is not None:
                 self.taken.add(digit)
             self.report.tags_created.append(name)
+        self.by_name[name] = found
         return found
 
 
