@@ -141,3 +141,21 @@ def test_annotation_shaped_json_imports_or_is_refused_cleanly(
     seeded: Store, tmp_path: Path, data: Any
 ) -> None:
     _import(seeded, tmp_path / "fuzz.json", data)
+
+
+def test_lone_surrogates_become_replacement_characters(seeded: Store, tmp_path: Path) -> None:
+    """JSON can escape a lone surrogate; SQLite cannot store one."""
+    text = seeded.article_text(1)
+    item = {
+        "id": "urn:x:\\ud800id",
+        "bodyValue": "note \\udfff here",
+        "body": {"type": "TextualBody", "purpose": "tagging", "value": "t\\ud83d"},
+        "target": {"source": "000_76d8d049534e642a.txt", "selector": {
+            "type": "TextQuoteSelector", "exact": text[:20]}},
+    }  # fmt: skip
+    path = tmp_path / "s.json"
+    path.write_text(json.dumps(item).replace("\\\\u", "\\u"), encoding="utf-8")
+    report = import_json(seeded, path)
+    assert report.added == 1
+    (made,) = seeded.find_annotations()
+    assert (made.id, made.note, made.tags) == ("urn:x:\ufffdid", "note \ufffd here", ("t\ufffd",))
