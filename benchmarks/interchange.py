@@ -83,7 +83,11 @@ def build(path: Path, annotations: int, seed: int = 0) -> None:
             ident = str(uuid.UUID(int=rng.getrandbits(128), version=4))
             link_rows.append((ident, one, two, LINK_KINDS[n % 3], NOTES[n % 4], "2026-11-22"))
         with store.transaction() as conn:
-            conn.executemany("INSERT INTO annotations VALUES (?,?,?,?,?,?,?,?,?,?)", rows)
+            conn.executemany(
+                "INSERT INTO annotations (id, article_id, start, end, exact, prefix, suffix,"
+                " note, created, updated) VALUES (?,?,?,?,?,?,?,?,?,?)",
+                rows,
+            )
             conn.executemany("INSERT INTO annotation_tags VALUES (?,?)", tag_rows)
             conn.executemany(
                 "INSERT INTO links (id, source_id, target_id, kind, note, created) "

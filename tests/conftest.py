@@ -23,3 +23,12 @@ def seeded(store: Store) -> Store:
     """An in-memory store holding the five seed articles."""
     seed_once(store)
     return store
+
+
+@pytest.fixture(autouse=True)
+def a_known_user(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every store opened in a test acts as "tester", whoever runs the suite (golden
+    files record who made each annotation)."""
+    import getpass
+
+    monkeypatch.setattr(getpass, "getuser", lambda: "tester")

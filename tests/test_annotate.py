@@ -505,7 +505,7 @@ async def test_E_exports_to_the_file_named_and_asks_before_replacing(
         app.screen.query_one(Input).value = str(report)
         await pilot.press("enter")
         await pilot.pause()
-        assert report.read_text(encoding="utf-8").startswith("# Annotations")
+        assert "\n# Annotations\n" in report.read_text(encoding="utf-8")
         assert f"Exported to {report}" in notices(app)
         report.write_text("mine", encoding="utf-8")
         await pilot.press("E")

@@ -29,10 +29,12 @@ def test_schema_has_every_table_and_column(store: Store) -> None:
     assert columns(store, "tags") == {"id", "name", "key", "colour", "description", "role"}
     assert columns(store, "annotations") == {
         "id", "article_id", "start", "end", "exact", "prefix", "suffix", "note",
-        "created", "updated",
+        "created", "updated", "creator", "origin",
     }  # fmt: skip
     assert columns(store, "annotation_tags") == {"annotation_id", "tag_id"}
-    assert columns(store, "links") == {"id", "source_id", "target_id", "kind", "note", "created"}
+    assert columns(store, "links") == {
+        "id", "source_id", "target_id", "kind", "note", "created", "creator",
+    }  # fmt: skip
 
 
 def test_default_tags_have_digit_keys(store: Store) -> None:

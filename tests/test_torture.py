@@ -106,7 +106,11 @@ def test_an_import_killed_midway_lands_whole_or_not_at_all(tmp_path: Path) -> No
         for n in range(100_000)
     ]  # fmt: skip
     with store.transaction() as conn:
-        conn.executemany("INSERT INTO annotations VALUES (?,?,?,?,?,?,?,?,?,?)", rows)
+        conn.executemany(
+            "INSERT INTO annotations (id, article_id, start, end, exact, prefix, suffix, note,"
+            " created, updated) VALUES (?,?,?,?,?,?,?,?,?,?)",
+            rows,
+        )
     from store.formats.export import export
 
     exported = tmp_path / "all.json"

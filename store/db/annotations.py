@@ -16,18 +16,22 @@ from store.records import Annotation, Link, Mark, Tag
 _ANNOTATION_SELECT = """
     SELECT a.id, a.article_id, a.start, a.end, a.exact, a.prefix, a.suffix, a.note,
            a.created, a.updated,
-           (SELECT group_concat(tag_id) FROM annotation_tags WHERE annotation_id = a.id)
+           (SELECT group_concat(tag_id) FROM annotation_tags WHERE annotation_id = a.id),
+           a.creator, a.origin
     FROM annotations a
 """
-"""An annotation's columns, then its tags as their ids ("1,3"; NULL for none)."""
+"""An annotation's columns, its tags as their ids ("1,3"; NULL for none), its creator
+and origin."""
 _BY_ARTICLE = _ANNOTATION_SELECT + " WHERE a.article_id = ? ORDER BY a.start, a.end, a.id"
 _MARKS = """
     SELECT a.id, a.start, a.end,
            (SELECT group_concat(tag_id) FROM annotation_tags WHERE annotation_id = a.id)
     FROM annotations a WHERE a.article_id = ? ORDER BY a.start, a.end, a.id
 """
-_LINK_COLUMNS = "SELECT id, source_id, target_id, kind, note, created FROM links"
-_LINK_COLUMNS_L = "SELECT l.id, l.source_id, l.target_id, l.kind, l.note, l.created FROM links l"
+_LINK_COLUMNS = "SELECT id, source_id, target_id, kind, note, created, creator FROM links"
+_LINK_COLUMNS_L = (
+    "SELECT l.id, l.source_id, l.target_id, l.kind, l.note, l.created, l.creator FROM links l"
+)
 
 
 class TagSets:
@@ -51,7 +55,7 @@ class TagSets:
 
     def annotation(self, row: Sequence[Any]) -> Annotation:
         """An annotation from a row of ``_ANNOTATION_SELECT``."""
-        return Annotation._make((*row[:10], self(row[10])))
+        return Annotation._make((*row[:10], self(row[10]), *row[11:]))
 
 
 class AnnotationReads(Connected):
@@ -108,6 +112,51 @@ class AnnotationReads(Connected):
         sql = _ANNOTATION_SELECT + (" WHERE " + " AND ".join(where) if where else "")
         rows = self.conn.execute(sql + " ORDER BY a.article_id, a.start, a.end", args)
         return list(map(TagSets(self.tags()).annotation, rows))
+
+    def count_annotations(self, article_ids: Sequence[int], tags: Sequence[str] = ()) -> int:
+        """How many annotations these articles have (with one of ``tags``, if given)."""
+        query = (
+            f"SELECT count(*) FROM annotations a"
+            f" WHERE a.article_id IN ({', '.join('?' * len(article_ids))})"
+        )
+        params: list[object] = list(article_ids)
+        if tags:
+            query += (
+                " AND EXISTS (SELECT 1 FROM annotation_tags at JOIN tags t ON t.id = at.tag_id"
+                f" WHERE at.annotation_id = a.id AND t.name IN ({', '.join('?' * len(tags))}))"
+            )
+            params += tags
+        (count,) = self.conn.execute(query, params).fetchone()
+        return int(count)
+
+    def tag_counts(
+        self, article_ids: Sequence[int] | None = None, tags: Sequence[str] = ()
+    ) -> list[tuple[str, int]]:
+        """Each tag with how many annotations carry it (of these articles, and of those
+        with one of ``tags``, if given), in tag order; unused tags left out. Of every
+        article (None), it is counted from the tags' index alone."""
+        if article_ids is None and not tags:
+            rows = self.conn.execute(
+                "SELECT t.name, (SELECT count(*) FROM annotation_tags x WHERE x.tag_id = t.id)"
+                " AS uses FROM tags t WHERE uses > 0 ORDER BY t.id"
+            )
+            return [(str(name), int(count)) for name, count in rows]
+        ids = list(article_ids) if article_ids is not None else [a for (a,) in self.conn.execute(
+            "SELECT id FROM articles")]  # fmt: skip
+        query = (
+            "SELECT t.name, count(*) FROM annotation_tags x JOIN tags t ON t.id = x.tag_id"
+            " JOIN annotations a ON a.id = x.annotation_id"
+            f" WHERE a.article_id IN ({', '.join('?' * len(ids))})"
+        )
+        params: list[object] = list(ids)
+        if tags:
+            query += (
+                " AND EXISTS (SELECT 1 FROM annotation_tags y JOIN tags u ON u.id = y.tag_id"
+                f" WHERE y.annotation_id = a.id AND u.name IN ({', '.join('?' * len(tags))}))"
+            )
+            params += tags
+        rows = self.conn.execute(query + " GROUP BY t.id ORDER BY t.id", params)
+        return [(str(name), int(count)) for name, count in rows]
 
     def annotations_here(self, ids: Sequence[str]) -> set[str]:
         """Which of these ids (a few hundred at most: one query) are annotations here."""

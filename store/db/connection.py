@@ -25,6 +25,18 @@ _savepoints = count(1)
 
 WINDOW_TIMEOUT = 30
 """Seconds after which a window not heard from is taken for closed (it crashed)."""
+USER_NAME = "user.name"
+"""The ``meta`` key of the user's name (``reader config user.name``)."""
+
+
+def login_name() -> str:
+    """The login name of the user running reader, or '' where the system has none."""
+    import getpass
+
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError, ImportError):
+        return ""
 
 
 def describe_sqlite_error(name: str, err: sqlite3.Error) -> str:
@@ -54,6 +66,21 @@ class Connected:
         self._texts: dict[int, str] = {}
         self.window_id: str | None = None
         """This app window's id, once ``open_window`` registered it (None: no window)."""
+        self._user: str | None = None
+
+    @property
+    def user(self) -> str:
+        """Who is making changes: recorded as the creator of every annotation and link
+        written through this store. ``reader config user.name`` sets it in the
+        database; else the login name ('' where the system has none). Read once, when
+        first needed; setting it here lasts as long as this store is open."""
+        if self._user is None:
+            self._user = self.get_meta(USER_NAME) or login_name()
+        return self._user
+
+    @user.setter
+    def user(self, name: str) -> None:
+        self._user = name
 
     @cached_property
     def db(self) -> Database:

@@ -155,9 +155,12 @@ class Changes:
         write_row(self.conn, table, key, None)
         self.items.append((table, key, before, None))
 
-    def save(self, description: str, when: str, window: Window = None) -> None:
+    def save(
+        self, description: str, when: str, window: Window = None, keep: tuple[int, int] = (1000, 90)
+    ) -> None:
         """Write the entry, made in ``window``; the undone entries of that window it
-        supersedes are dropped (another open window's are its own to redo)."""
+        supersedes are dropped (another open window's are its own to redo), and so are
+        entries beyond ``keep`` (actions, days: see ``prune``)."""
         if not self.items:
             return
         self.conn.execute(
@@ -173,6 +176,25 @@ class Changes:
                 window[0] if window else None,
             ),
         )
+        prune(self.conn, *keep, when)
+
+
+def prune(conn: sqlite3.Connection, actions: int, days: int, when: str) -> None:
+    """Drop the entries beyond the latest ``actions`` and those older than ``days``
+    before ``when``: undo reaches that far back, and the journal's copies of deleted
+    text go with them."""
+    from datetime import datetime, timedelta
+
+    try:
+        cutoff = (datetime.fromisoformat(when) - timedelta(days=days)).isoformat(
+            timespec="milliseconds"
+        )
+    except (ValueError, OverflowError):
+        cutoff = ""
+    conn.execute(
+        "DELETE FROM journal WHERE seq <= (SELECT max(seq) FROM journal) - ? OR created < ?",
+        (actions, cutoff),
+    )
 
 
 def undo(conn: sqlite3.Connection, window: Window = None) -> str | None:

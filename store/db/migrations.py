@@ -322,6 +322,56 @@ def m011_versions(db: Database) -> None:
 
 
 @migrations()
+def m012_creators(db: Database) -> None:
+    """Who made each annotation and link (``reader config user.name``, else the login
+    name), kept by export, import and merge; '' (unknown) for those made before. And an
+    imported annotation's facts that reader has no column for (``origin``: Hypothesis'
+    group, page address and title, as a JSON object; '' for those made here)."""
+    db.execute("ALTER TABLE annotations ADD COLUMN creator TEXT NOT NULL DEFAULT ''")
+    db.execute("ALTER TABLE annotations ADD COLUMN origin TEXT NOT NULL DEFAULT ''")
+    db.execute("ALTER TABLE links ADD COLUMN creator TEXT NOT NULL DEFAULT ''")
+
+
+@migrations()
+def m013_interchange_views(db: Database) -> None:
+    """Views that join back: ``passages`` with its tags as a JSON array and who made
+    it, ``passage_tags`` (one row per annotation and tag), and ``linked_passages``
+    with both ends' annotation and article ids."""
+    db.execute("DROP VIEW IF EXISTS passages")
+    db.execute("DROP VIEW IF EXISTS linked_passages")
+    db.execute(
+        """CREATE VIEW passages AS
+        SELECT a.id, ar.outlet, ar.title, a.start, a."end", a.exact AS passage,
+               (SELECT json_group_array(name) FROM (SELECT t.name FROM annotation_tags x
+                JOIN tags t ON t.id = x.tag_id WHERE x.annotation_id = a.id ORDER BY t.id))
+               AS tags,
+               a.note, a.created, a.updated, a.article_id, a.creator
+        FROM annotations a JOIN articles ar ON ar.id = a.article_id
+        ORDER BY a.article_id, a.start"""
+    )
+    db.execute(
+        """CREATE VIEW passage_tags AS
+        SELECT x.annotation_id AS passage_id, a.article_id, t.id AS tag_id, t.name AS tag
+        FROM annotation_tags x JOIN tags t ON t.id = x.tag_id
+        JOIN annotations a ON a.id = x.annotation_id
+        ORDER BY a.article_id, a.start, t.id"""
+    )
+    db.execute(
+        """CREATE VIEW linked_passages AS
+        SELECT l.id, l.kind,
+               l.source_id, s.article_id AS source_article_id, sa.outlet AS source_outlet,
+               s.exact AS source_passage,
+               l.target_id, t.article_id AS target_article_id, ta.outlet AS target_outlet,
+               t.exact AS target_passage,
+               l.note, l.created, l.creator
+        FROM links l
+        JOIN annotations s ON s.id = l.source_id JOIN articles sa ON sa.id = s.article_id
+        JOIN annotations t ON t.id = l.target_id JOIN articles ta ON ta.id = t.article_id
+        ORDER BY l.created"""
+    )
+
+
+@migrations()
 def m014_windows(db: Database) -> None:
     """Several app windows open on one database: each action records the window it was
     made in, so that ``u`` in one window never undoes an action of another one still

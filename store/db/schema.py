@@ -21,6 +21,8 @@ MIGRATIONS: tuple[str, ...] = (
     "m008_stories",
     "m009_search",
     "m011_versions",
+    "m012_creators",
+    "m013_interchange_views",
     "m014_windows",
 )
 """Every migration, oldest first; ``store.migrations`` registers exactly these."""

@@ -12,15 +12,17 @@ from __future__ import annotations
 import sqlite3
 
 from store.db.connection import describe_sqlite_error
+from store.db.history import HistoryOps
 from store.db.schema import MIGRATION_SET, MIGRATIONS
 from store.db.search import SearchOps
+from store.db.settings import SettingOps
 from store.db.stories import StoryOps
 from store.db.tags import TagOps
 from store.db.versioning import VersionWrites
 from store.errors import StoreError
 
 
-class Store(VersionWrites, TagOps, StoryOps, SearchOps):
+class Store(VersionWrites, TagOps, StoryOps, SearchOps, SettingOps, HistoryOps):
     """Articles, tags, annotations and links in one SQLite database.
 
     Built by ``open_store``; every write is one transaction (``transaction``),

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from store.db.journal import Changes
 from store.db.schema import LINK_KINDS
+from store.db.settings import KEEP_ACTIONS, KEEP_DAYS, SETTINGS
 from store.errors import StoreError
 from store.records import new_id, now
 from store.text.anchor import quote_selector
@@ -30,10 +31,14 @@ Row = dict[str, Any]
 class Work:
     """The writes of one action, each recorded for undo (see ``store.db.journal``)."""
 
-    def __init__(self, conn: sqlite3.Connection, text_of: Callable[[int], str]) -> None:
+    def __init__(
+        self, conn: sqlite3.Connection, text_of: Callable[[int], str], user: str = ""
+    ) -> None:
         self.conn = conn
         self.changes = Changes(conn)
         self._text_of = text_of
+        self.user = user
+        """Who is acting: the creator of what the action makes (``Store.user``)."""
 
     @property
     def description(self) -> str:
@@ -54,8 +59,12 @@ class Work:
         note: str = "",
         annotation_id: str | None = None,
         when: tuple[str, str] | None = None,
+        *,
+        creator: str | None = None,
+        origin: str = "",
     ) -> Row:
-        """A new annotation's row: its quote taken from the text, missing times now."""
+        """A new annotation's row: its quote taken from the text, missing times now,
+        made by ``creator`` (default: the user acting; '' for unknown)."""
         text = self._text_of(article_id)
         if not 0 <= start < end <= len(text):
             raise StoreError("nothing selected: the passage is empty or outside the article")
@@ -75,6 +84,8 @@ class Work:
             "note": note,
             "created": created,
             "updated": updated,
+            "creator": self.user if creator is None else creator,
+            "origin": origin,
         }
 
     def insert_annotation(self, article_id: int, start: int, end: int, note: str = "") -> str:
@@ -177,7 +188,9 @@ class Work:
         note: str = "",
         link_id: str | None = None,
         created: str | None = None,
+        creator: str | None = None,
     ) -> str:
+        """A new link, made by ``creator`` (default: the user acting); its id."""
         check_kind(kind)
         link_id = link_id or new_id()
         self.changes.add(
@@ -189,6 +202,7 @@ class Work:
                 "kind": kind,
                 "note": note,
                 "created": created or now(),
+                "creator": self.user if creator is None else creator,
             },
         )
         return link_id
@@ -212,11 +226,18 @@ def action(store: Connected, description: str, *, undoable: bool = True) -> Iter
     """One action in one transaction: its journal entry written at the end, unless it
     is not the user's to undo (the program setting a database up)."""
     with store.transaction() as conn:
-        work = Work(conn, store.article_text)
+        work = Work(conn, store.article_text, store.user)
         work.description = description
         yield work
         if undoable:
-            work.changes.save(work.description, now(), store.window())
+            keep = (_number(store, KEEP_ACTIONS), _number(store, KEEP_DAYS))
+            work.changes.save(work.description, now(), store.window(), keep)
+
+
+def _number(store: Connected, key: str) -> int:
+    """A whole-number setting (``store.db.settings``), else its default."""
+    value = store.get_meta(key)
+    return int(value) if value and value.isdigit() else int(SETTINGS[key].default)
 
 
 def insert_article(conn: sqlite3.Connection, text: str, **metadata: str | int) -> int:

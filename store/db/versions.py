@@ -25,7 +25,7 @@ _ORPHANS = """
     SELECT a.id, a.article_id, a.start, a.end, a.exact, a.prefix, a.suffix, a.note,
            a.created, a.updated,
            (SELECT group_concat(tag_id) FROM annotation_tags WHERE annotation_id = a.id),
-           o.version_id, o.start, o.end, o.score, o.kept
+           a.creator, a.origin, o.version_id, o.start, o.end, o.score, o.kept
     FROM orphans o JOIN annotations a ON a.id = o.annotation_id
 """
 
@@ -142,8 +142,8 @@ class VersionReads(ArticleOps, AnnotationReads):
         found = []
         versions: dict[int, Version] = {}
         for row in self.conn.execute(sql, args).fetchall():
-            annotation = tags.annotation(row[:11])
-            against, start, end, score, is_kept = row[11:]
+            annotation = tags.annotation(row[:13])
+            against, start, end, score, is_kept = row[13:]
             if annotation.article_id not in versions:
                 versions[annotation.article_id] = self.version(annotation.article_id)
             version = versions[annotation.article_id]

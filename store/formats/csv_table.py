@@ -17,7 +17,7 @@ from store.records import Annotation
 
 CSV_COLUMNS = (
     "id", "article_id", "outlet", "title", "file", "paragraph", "start", "end", "tags",
-    "passage", "note", "links", "created", "updated",
+    "passage", "note", "links", "created", "updated", "creator",
 )  # fmt: skip
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -62,6 +62,7 @@ def write_csv(chosen: Chosen, out: TextIO, *, raw: bool = False, excel: bool = F
                         _json(_links(chosen, annotation)),
                         annotation.created,
                         annotation.updated,
+                        annotation.creator,
                     ]
                 )
             )

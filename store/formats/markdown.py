@@ -1,31 +1,34 @@
-"""The Markdown report: the sources, each article's passages with their tags,
-positions and notes, then the links (contradictions side by side)."""
+"""The Markdown report: front matter (title, story, when, sources, tags with counts),
+the sources, each article's passages with their tags, positions, dates, annotators,
+ids and a link back to the passage, and notes; then the links (contradictions side
+by side)."""
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime
 from functools import lru_cache
 from pathlib import Path
 from typing import TextIO
 
+from store.formats.markdown_front import front_matter, passage_url, source_entry
 from store.formats.markdown_text import blockquote, cell, escape_markdown
 from store.formats.selection import Chosen, Paragraphs
 from store.records import Annotation, Article
 
-
-def _source_line(article: Article) -> str:
-    where = article.url or article.file_name
-    parts = [cell(article.label), cell(article.title), cell(article.published), cell(where)]
-    return "| " + " | ".join(parts) + " |"
+_NOT_IN_IDS = re.compile(r"[^A-Za-z0-9_-]")
+_SAFE_ID = re.compile(r"[A-Za-z0-9_-]+")
 
 
 def write_markdown(chosen: Chosen, out: TextIO) -> None:
-    made = (chosen.selection.generated or datetime.now(UTC)).strftime("%Y-%m-%d %H:%M UTC")
+    when = chosen.selection.generated or datetime.now(UTC)
+    out.write(front_matter(chosen, when))
+    made = when.strftime("%Y-%m-%d %H:%M UTC")
     out.write("# Annotations\n\n")
     out.write(f"Made {made} by reader from {escape_markdown(Path(chosen.store.name).name)}.\n\n")
-    out.write("## Sources\n\n| Outlet | Title | Date | Source |\n| --- | --- | --- | --- |\n")
+    out.write("## Sources\n\n")
     for article in chosen.articles:
-        out.write(_source_line(article) + "\n")
+        out.write(source_entry(article) + "\n")
     out.write("\n")
     if chosen.selection.by == "tag":
         _markdown_by_tag(chosen, out)
@@ -40,12 +43,37 @@ def _tag_list(tags: tuple[str, ...]) -> str:
     return ", ".join(f"**{cell(tag)}**" for tag in tags) or "highlight"
 
 
-def _passage(out: TextIO, annotation: Annotation, paragraph: int, label: str = "") -> None:
-    facts = [cell(label)] if label else []
-    facts.append(_tag_list(annotation.tags))
-    facts.append(f"paragraph {paragraph}, characters {annotation.start}–{annotation.end}")
+@lru_cache(maxsize=256)
+def _by(creator: str) -> str:
+    return f" by {cell(creator)}" if creator else ""
+
+
+def anchor_id(annotation_id: str) -> str:
+    """The HTML id of an annotation's entry (``#a-<id>`` links to it)."""
+    if _SAFE_ID.fullmatch(annotation_id):
+        return "a-" + annotation_id
+    return "a-" + _NOT_IN_IDS.sub("-", annotation_id)
+
+
+def _passage(
+    out: TextIO, annotation: Annotation, article: Article, paragraph: int, label: str = ""
+) -> None:
+    """One passage: its quote, then what it is (``label``: its source, escaped, when
+    the passages are grouped by tag), where, when, by whom, a link to it on its page
+    and its id; then its note."""
+    back = ""
+    if article.url and (url := passage_url(article.url, annotation.exact)):
+        back = f" · [the passage in {cell(article.label)}](<{url}>)"
+    ident = annotation.id
+    anchor = "a-" + ident if _SAFE_ID.fullmatch(ident) else anchor_id(ident)
+    ident = f"id `{ident}`" if "`" not in ident else "id " + cell(ident)
     note = f"Note:\n\n{blockquote(annotation.note)}\n\n" if annotation.note else ""
-    out.write(f"{blockquote(annotation.exact)}\n\n{' · '.join(facts)}\n\n{note}")
+    out.write(
+        f'{blockquote(annotation.exact)}\n\n<a id="{anchor}"></a>'
+        f"{label + ' · ' if label else ''}{_tag_list(annotation.tags)} · "
+        f"paragraph {paragraph}, characters {annotation.start}–{annotation.end} · "
+        f"{annotation.created[:10]}{_by(annotation.creator)}{back} · {ident}\n\n{note}"
+    )
 
 
 def _markdown_by_article(chosen: Chosen, out: TextIO) -> None:
@@ -56,7 +84,7 @@ def _markdown_by_article(chosen: Chosen, out: TextIO) -> None:
         out.write(f"## {cell(article.label)}: {cell(article.title)}\n\n")
         paragraphs = Paragraphs(chosen.store.article_text(article.id))
         for annotation in annotations:
-            _passage(out, annotation, paragraphs.number(annotation.start))
+            _passage(out, annotation, article, paragraphs.number(annotation.start))
 
 
 def _markdown_by_tag(chosen: Chosen, out: TextIO) -> None:
@@ -70,7 +98,8 @@ def _markdown_by_tag(chosen: Chosen, out: TextIO) -> None:
         out.write(f"## {cell(tag)}\n\n")
         for article, annotation in by_tag[tag]:
             paragraphs = Paragraphs(chosen.store.article_text(article.id))
-            _passage(out, annotation, paragraphs.number(annotation.start), article.label)
+            number = paragraphs.number(annotation.start)
+            _passage(out, annotation, article, number, cell(article.label))
 
 
 def _markdown_links(chosen: Chosen, out: TextIO) -> None:

@@ -31,14 +31,13 @@ def merge_database(store: Store, path: str | Path) -> Report:
             chosen = Chosen(other, Selection())
             articles = [_cleaned(a, other.article_text(a.id)) for a in chosen.articles]
             tags = other.tags()
-        by_id = {article.id: article for article, _ in articles}
         items = itertools.chain(
             (
                 annotation_json(annotation, article)
                 for article, _ in articles
                 for annotation in chosen.annotations(article)
             ),
-            (link_json(link, one, two, by_id) for link, one, two in chosen.links()),
+            map(link_json, chosen.link_rows()),
         )
         with collector_paused():
             return import_items(

@@ -37,6 +37,7 @@ class Chosen:
     store: Store
     selection: Selection
     articles: list[Article] = field(default_factory=list)
+    _links: list[Link] | None = None
 
     def __post_init__(self) -> None:
         wanted = set(self.selection.article_ids)
@@ -60,13 +61,25 @@ class Chosen:
             found = [a for a in found if wanted & set(a.tags)]
         return found
 
+    def link_rows(self) -> list[Link]:
+        """Links whose two ends are both in the export, by their first end's id."""
+        if self._links is None:
+            ids = [a.id for a in self.articles]
+            self._links = self.store.links_between(ids, self.selection.tags)
+        return self._links
+
+    def total(self) -> int:
+        """How many annotations and links the export holds."""
+        ids = [a.id for a in self.articles]
+        return self.store.count_annotations(ids, self.selection.tags) + len(self.link_rows())
+
     def links(self) -> Iterator[tuple[Link, Annotation, Annotation]]:
         """Links whose two ends are both in the export, by their first end's id.
 
         One query finds them (``Store.links_between``), and their passages are read
         a batch at a time: nothing here grows with the annotations.
         """
-        links = self.store.links_between([a.id for a in self.articles], self.selection.tags)
+        links = self.link_rows()
         for start in range(0, len(links), LINK_BATCH):
             batch = links[start : start + LINK_BATCH]
             passages = self.store.annotations_by_id(

@@ -1,22 +1,95 @@
 """W3C Web Annotation JSON: an ``AnnotationCollection`` of every annotation, then
-every link, written item by item."""
+every link, written item by item (``store.formats.w3c_items``).
+
+This module holds the reference: one annotation, link or source as a dict, the
+JSON-LD context that defines reader's own terms, and how ids and times are
+written. README ("Exporting, importing, merging") documents the shape.
+"""
 
 from __future__ import annotations
 
 import json
-from datetime import UTC, datetime
-from typing import Any, TextIO
+import re
+import uuid
+from collections.abc import Sequence
+from typing import Any
+from urllib.parse import quote, unquote
 
-from store.formats.selection import Chosen
 from store.records import Annotation, Article, Link
 
 CONTEXT = "http://www.w3.org/ns/anno.jsonld"
 READER_NS = "https://reader.invalid/ns#"
-"""Where reader's own terms (the sources of a collection) are named in the JSON-LD."""
+"""Where reader's own terms are named (``.invalid`` never resolves: a name, not a page)."""
+READER_IDS = "https://reader.invalid/id/"
+"""The IRI of an annotation whose id is neither a UUID nor an IRI (``reader_id``)."""
+READER_TERMS: dict[str, Any] = {
+    "reader": READER_NS,
+    "sources": {"@id": "reader:sources", "@container": "@set"},
+    "title": "http://purl.org/dc/terms/title",
+    "publisher": "http://purl.org/dc/terms/publisher",
+    "byline": "reader:byline",
+    "published": "http://purl.org/dc/terms/issued",
+    "url": {"@id": "http://schema.org/url", "@type": "@id"},
+    "fileName": "reader:fileName",
+    "length": {"@id": "reader:length", "@type": "http://www.w3.org/2001/XMLSchema#integer"},
+    "linkKind": "reader:linkKind",
+    "origin": "reader:origin",
+}
+"""reader's terms, each defined so that JSON-LD keeps it (anno.jsonld defines none of
+them): a source's metadata, a link's kind, and what an imported annotation's tool said
+that reader has no column for (``origin``, a JSON object as text)."""
+GENERATOR = {"type": "Software", "name": "reader"}
+ID_NAMESPACE = uuid.UUID("6f1d4c52-64f4-4d8e-9a3c-2b4a1f0e7d15")
+"""Of the name-based UUIDs of a collection and its page (``collection_ids``)."""
+
+UUID_FORM = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", re.I)
+_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:\S+\Z")
+
+
+def iri(ident: str) -> str:
+    """An annotation's or link's id as the IRI it is written with.
+
+    A UUID (reader's own ids) is ``urn:uuid:...``; an id that is an IRI already (a
+    Hypothesis annotation's ``https://hypothes.is/a/...``, another tool's) is kept as
+    it is; anything else is named under ``READER_IDS``. ``reader_id`` reverses it.
+    """
+    if UUID_FORM.fullmatch(ident):
+        return f"urn:uuid:{ident}"
+    if _SCHEME.match(ident):
+        return ident
+    return READER_IDS + quote(ident, safe="")
+
+
+def reader_id(value: str) -> str:
+    """The id reader stores for an annotation or link written with the IRI ``value``."""
+    if value.startswith("urn:uuid:"):
+        return value[9:]
+    if value.startswith(READER_IDS):
+        return unquote(value[len(READER_IDS) :])
+    return value
+
+
+def utc(timestamp: str) -> str:
+    """A stored time (UTC, ``+00:00``) as the model writes UTC: ending in ``Z``."""
+    return timestamp[:-6] + "Z" if timestamp.endswith("+00:00") else timestamp
+
+
+def collection_ids(sources: Sequence[str], tags: Sequence[str]) -> tuple[str, str]:
+    """The ids of a collection and of its page: name-based UUIDs of the sources it
+    covers and the tags it was chosen by, so the same selection of the same articles
+    always has the same ids."""
+    name = "\n".join([*sorted(sources), "", *sorted(tags)])
+    collection = uuid.uuid5(ID_NAMESPACE, name)
+    return f"urn:uuid:{collection}", f"urn:uuid:{uuid.uuid5(collection, 'page 1')}"
 
 
 def source_id(article: Article) -> str:
     return f"urn:sha256:{article.content_hash}"
+
+
+def agent(name: str) -> dict[str, str]:
+    """Who made an annotation or link, as a W3C Agent."""
+    return {"type": "Person", "name": name}
 
 
 def target(annotation: Annotation, article: Article) -> dict[str, Any]:
@@ -34,181 +107,93 @@ def target(annotation: Annotation, article: Article) -> dict[str, Any]:
     }
 
 
+def comment(note: str) -> dict[str, str]:
+    return {"type": "TextualBody", "purpose": "commenting", "value": note, "format": "text/plain"}
+
+
+def motivation(annotation: Annotation) -> str:
+    return "commenting" if annotation.note else "tagging" if annotation.tags else "highlighting"
+
+
 def annotation_json(annotation: Annotation, article: Article) -> dict[str, Any]:
+    """One annotation: its tags and note as bodies (none for a bare highlight)."""
     bodies: list[dict[str, Any]] = [
         {"type": "TextualBody", "purpose": "tagging", "value": tag} for tag in annotation.tags
     ]
     if annotation.note:
-        bodies.append(
-            {
-                "type": "TextualBody",
-                "purpose": "commenting",
-                "value": annotation.note,
-                "format": "text/plain",
-            }
-        )
-    motivation = (
-        "commenting" if annotation.note else "tagging" if annotation.tags else "highlighting"
-    )
-    return {
-        "id": f"urn:uuid:{annotation.id}",
+        bodies.append(comment(annotation.note))
+    item: dict[str, Any] = {
+        "id": iri(annotation.id),
         "type": "Annotation",
-        "motivation": motivation,
-        "created": annotation.created,
-        "modified": annotation.updated,
-        "body": bodies,
-        "target": target(annotation, article),
+        "motivation": motivation(annotation),
+        "created": utc(annotation.created),
+        "modified": utc(annotation.updated),
     }
+    if annotation.creator:
+        item["creator"] = agent(annotation.creator)
+    if annotation.origin:
+        item["origin"] = annotation.origin
+    if bodies:
+        item["body"] = bodies
+    item["target"] = target(annotation, article)
+    return item
 
 
-def link_json(
-    link: Link, source: Annotation, other: Annotation, articles: dict[int, Article]
-) -> dict[str, Any]:
+def link_json(link: Link) -> dict[str, Any]:
+    """One link: an annotation whose target and body are the two passages'
+    annotations (each through a SpecificResource of its own whose ``source`` is the
+    annotation: the link names the passages, it does not become them), its kind
+    classifying it (``linkKind`` and a ``classifying`` body) and its note a comment."""
     body: list[dict[str, Any]] = [
-        {
-            "type": "SpecificResource",
-            "id": f"urn:uuid:{other.id}",
-            **target(other, articles[other.article_id]),
-        },
+        {"type": "SpecificResource", "source": iri(link.target_id)},
         {"type": "TextualBody", "purpose": "classifying", "value": link.kind},
     ]
     if link.note:
-        body.append(
-            {
-                "type": "TextualBody",
-                "purpose": "commenting",
-                "value": link.note,
-                "format": "text/plain",
-            }
-        )
-    return {
-        "id": f"urn:uuid:{link.id}",
+        body.append(comment(link.note))
+    item: dict[str, Any] = {
+        "id": iri(link.id),
         "type": "Annotation",
         "motivation": "linking",
-        "created": link.created,
-        "body": body,
-        "target": {"id": f"urn:uuid:{source.id}", **target(source, articles[source.article_id])},
+        "linkKind": link.kind,
+        "created": utc(link.created),
     }
+    if link.creator:
+        item["creator"] = agent(link.creator)
+    item["body"] = body
+    item["target"] = {"type": "SpecificResource", "source": iri(link.source_id)}
+    return item
 
 
 def article_json(article: Article) -> dict[str, Any]:
-    return {
+    """A source: the article's metadata under reader's terms (empty ones left out)."""
+    found: dict[str, Any] = {
         "id": source_id(article),
         "type": "Text",
         "title": article.title,
         "publisher": article.outlet,
-        "creator": article.author,
+        "byline": article.author,
         "published": article.published,
         "url": article.url,
         "fileName": article.file_name,
-        "length": article.length,
     }
+    described = {key: value for key, value in found.items() if value}
+    described["length"] = article.length
+    return described
 
 
-_string = json.encoder.encode_basestring
-"""A string as JSON (quoted, escaped, non-ASCII kept): what json.dumps(..., ensure_ascii=False)
-writes for one, and the function its encoder calls to do it."""
-
-
-class JsonItems:
-    """The collection's items as JSON text, each formatted straight from its fields.
-
-    Byte for byte ``json.dumps(annotation_json(...), ensure_ascii=False)`` (and the
-    same for ``link_json``), which stay the reference: tests/test_export.py checks
-    the two agree for any text. Building a dict per item and walking it in the
-    encoder took most of an export of 100,000 annotations; here each string is
-    escaped by the encoder's own function, and what items share (an article's
-    source, a set of tags) is formatted once.
-    """
-
-    def __init__(self, articles: dict[int, Article]) -> None:
-        self.articles = articles
-        self._sources: dict[int, str] = {}
-        self._tags: dict[tuple[str, ...], str] = {}
-
-    def annotation(self, annotation: Annotation, article: Article) -> str:
-        """``annotation_json(annotation, article)`` as JSON."""
-        bodies = self._tags.get(annotation.tags)
-        if bodies is None:
-            bodies = self._tags[annotation.tags] = ", ".join(
-                f'{{"type": "TextualBody", "purpose": "tagging", "value": {_string(tag)}}}'
-                for tag in annotation.tags
-            )
-        if annotation.note:
-            motivation = "commenting"
-            bodies += (", " if bodies else "") + _comment(annotation.note)
-        else:
-            motivation = "tagging" if annotation.tags else "highlighting"
-        return (
-            f'{{"id": {_string(f"urn:uuid:{annotation.id}")}, "type": "Annotation", '
-            f'"motivation": "{motivation}", "created": {_string(annotation.created)}, '
-            f'"modified": {_string(annotation.updated)}, "body": [{bodies}], '
-            f'"target": {{{self._target(annotation, article)}}}}}'
-        )
-
-    def link(self, link: Link, source: Annotation, other: Annotation) -> str:
-        """``link_json(link, source, other, articles)`` as JSON."""
-        other_article = self.articles[other.article_id]
-        bodies = (
-            f'{{"type": "SpecificResource", "id": {_string(f"urn:uuid:{other.id}")}, '
-            f"{self._target(other, other_article)}}}, "
-            f'{{"type": "TextualBody", "purpose": "classifying", "value": {_string(link.kind)}}}'
-        )
-        if link.note:
-            bodies += ", " + _comment(link.note)
-        source_article = self.articles[source.article_id]
-        return (
-            f'{{"id": {_string(f"urn:uuid:{link.id}")}, "type": "Annotation", '
-            f'"motivation": "linking", "created": {_string(link.created)}, "body": [{bodies}], '
-            f'"target": {{"id": {_string(f"urn:uuid:{source.id}")}, '
-            f"{self._target(source, source_article)}}}}}"
-        )
-
-    def _target(self, annotation: Annotation, article: Article) -> str:
-        """The members of ``target(annotation, article)``, without its braces."""
-        source = self._sources.get(article.id)
-        if source is None:
-            source = self._sources[article.id] = f'"source": {_string(source_id(article))}, '
-        return (
-            f'{source}"selector": [{{"type": "TextQuoteSelector", '
-            f'"exact": {_string(annotation.exact)}, "prefix": {_string(annotation.prefix)}, '
-            f'"suffix": {_string(annotation.suffix)}}}, {{"type": "TextPositionSelector", '
-            f'"start": {annotation.start}, "end": {annotation.end}}}]'
-        )
-
-
-def _comment(note: str) -> str:
-    return (
-        f'{{"type": "TextualBody", "purpose": "commenting", "value": {_string(note)}, '
-        '"format": "text/plain"}'
-    )
-
-
-def write_json(chosen: Chosen, out: TextIO) -> None:
-    """An AnnotationCollection whose one page holds every annotation, then every link.
-
-    Written item by item: the file is valid JSON-LD, and never built in memory.
-    """
-    articles = {a.id: a for a in chosen.store.articles()}
+def head_json(
+    collection: str, label: str, generated: str, sources: list[dict[str, Any]], total: int
+) -> str:
+    """The collection's members before its page, as JSON text without the closing
+    brace: the page follows, written item by item."""
     head = {
-        "@context": [CONTEXT, {"reader": READER_NS, "sources": "reader:sources"}],
+        "@context": [CONTEXT, READER_TERMS],
+        "id": collection,
         "type": "AnnotationCollection",
-        "label": "reader annotations",
-        "generator": "reader",
-        "generated": (chosen.selection.generated or datetime.now(UTC)).isoformat(
-            timespec="seconds"
-        ),
-        "sources": [article_json(a) for a in chosen.articles],
+        "label": label,
+        "total": total,
+        "generator": GENERATOR,
+        "generated": generated,
+        "sources": sources,
     }
-    out.write(json.dumps(head, ensure_ascii=False, indent=1)[:-2])
-    out.write(',\n "first": {"type": "AnnotationPage", "items": [\n')
-    items = JsonItems(articles)
-    first = True
-    for article in chosen.articles:
-        for annotation in chosen.annotations(article):
-            out.write(("" if first else ",\n") + items.annotation(annotation, article))
-            first = False
-    for link, source, other in chosen.links():
-        out.write(("" if first else ",\n") + items.link(link, source, other))
-        first = False
-    out.write("\n]}}\n")
+    return json.dumps(head, ensure_ascii=False, indent=1)[:-2]

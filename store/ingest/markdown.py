@@ -45,6 +45,9 @@ def split_front_matter(text: str, name: str) -> tuple[dict[str, Any], str]:
         raise IngestError(
             f"{name}: the front matter is not valid YAML ({problem}{where})"
         ) from None
+    except (ValueError, TypeError, OverflowError, RecursionError) as err:
+        # A value YAML reads but Python cannot hold (a date in year 0, a huge number).
+        raise IngestError(f"{name}: the front matter is not valid YAML ({err})") from None
     return (data if isinstance(data, dict) else {}), text[found.end() :]
 
 

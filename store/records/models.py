@@ -64,6 +64,13 @@ class Annotation(NamedTuple):
     created: str
     updated: str
     tags: tuple[str, ...] = ()
+    creator: str = ""
+    """Who made it: the name set with ``reader config user.name`` (else the login name)
+    where it was made; '' when unknown (made before reader recorded it, or imported
+    without one)."""
+    origin: str = ""
+    """What the tool it was imported from said that reader has no column for, as a JSON
+    object (Hypothesis: ``group``, ``uri``, ``title``, ``user``); '' when made here."""
 
 
 @dataclass(frozen=True)
@@ -76,6 +83,8 @@ class Link:
     kind: str
     note: str
     created: str
+    creator: str = ""
+    """Who made the link ('' when unknown), as ``Annotation.creator``."""
 
 
 class Mark(NamedTuple):

@@ -13,13 +13,23 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from tui.cli import adding, comparing, interchange, library, opening, stories, versions
+from tui.cli import (
+    adding,
+    comparing,
+    config,
+    history,
+    interchange,
+    library,
+    opening,
+    stories,
+    versions,
+)
 from tui.cli.common import DB_ENV, Subcommand, default_db_path, guarded
 from tui.cli.opening import article_ids
 
 SUBCOMMANDS: dict[str, Subcommand] = {
     command.name: command
-    for module in (adding, library, stories, interchange, comparing, versions)
+    for module in (adding, library, stories, interchange, comparing, versions, history, config)
     for command in module.COMMANDS
 }
 """``reader NAME ...`` runs these; any other first argument is a file to open.

@@ -17,8 +17,10 @@ def _export_arguments(parser: argparse.ArgumentParser) -> None:
     add_db_option(parser)
     parser.add_argument(
         "--format",
-        choices=("markdown", "json", "csv"),
-        help="default: from the -o file's suffix (.json, .csv), else markdown",
+        choices=("markdown", "json", "csv", "hypothesis", "csl"),
+        help="default: from the -o file's suffix (.json, .csv), else markdown; hypothesis: "
+        "what Hypothesis' API takes (links are listed on stderr); csl: the sources as "
+        "CSL-JSON for Zotero and pandoc",
     )
     parser.add_argument("--tag", action="append", default=[], help="only passages with this tag")
     parser.add_argument("--article", action="append", type=int, default=[], help="only this id")
@@ -52,15 +54,24 @@ def _export(args: argparse.Namespace) -> int:
         selection = Selection(args.tag, args.article, story_id, by=args.by)
         options = {"csv_raw": args.csv_raw, "excel": args.excel}
         if args.output is None:
-            export(store, format, sys.stdout, selection, **options)
+            left_out = export(store, format, sys.stdout, selection, **options)
         else:
             with write_atomically(args.output, force=args.force) as out:
-                export(store, format, out, selection, **options)
+                left_out = export(store, format, out, selection, **options)
+    for line in left_out:
+        print(f"  {line}", file=sys.stderr)
     return OK
 
 
 def _import_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("file", type=Path)
+    parser.add_argument(
+        "--article",
+        type=int,
+        metavar="ID",
+        help="attach the annotations whose page or source is not found here to this article "
+        "(reader articles lists the ids)",
+    )
     add_db_option(parser)
 
 
@@ -68,7 +79,7 @@ def _import(args: argparse.Namespace) -> int:
     from store.formats.importing import import_json
 
     with opened(args) as store:
-        report = import_json(store, args.file)
+        report = import_json(store, args.file, article_id=args.article)
     return _reported(args.file, report)
 
 
@@ -89,25 +100,30 @@ def _reported(source: Path, report: Report) -> int:
     print(f"{source}: {report.summary()}")
     for problem in report.unattached:
         print(f"  not attached: {problem}", file=sys.stderr)
+    for problem in report.skipped:
+        print(f"  skipped: {problem}", file=sys.stderr)
     return OK
 
 
 COMMANDS = (
     Subcommand(
         "export",
-        "write the annotations as Markdown, W3C Web Annotation JSON or CSV",
+        "write the annotations as Markdown, W3C JSON, CSV or Hypothesis JSON; the sources as CSL",
         _export_arguments,
         _export,
-        "Write the annotations as a Markdown report (default), W3C Web Annotation JSON or "
-        "CSV; to standard output unless -o.",
+        "Write the annotations as a Markdown report (default), W3C Web Annotation JSON, "
+        "CSV or Hypothesis JSON (for its API), or the sources as CSL-JSON; to standard "
+        "output unless -o.",
     ),
     Subcommand(
         "import",
-        "add annotations from Web Annotation or Hypothesis JSON",
+        "add annotations from W3C Web Annotation or Hypothesis JSON",
         _import_arguments,
         _import,
-        "Add annotations from W3C Web Annotation JSON (reader's own export or Hypothesis'). "
-        "Importing the same file twice adds nothing.",
+        "Add annotations from W3C Web Annotation JSON (a collection, a page, one annotation, "
+        "a list) or Hypothesis JSON (a search response, the client's export file, one "
+        "annotation or its JSON-LD). Importing the same file twice adds nothing; what "
+        "cannot be attached is listed.",
     ),
     Subcommand(
         "merge",
