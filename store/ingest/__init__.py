@@ -18,9 +18,30 @@ function that needs it, so ``reader`` starts without them.
 Imports only ``store.text``, ``store.records`` and ``store.errors``.
 """
 
-from store.ingest.fetch import FetchLimits, fetch_document, fetch_documents, fetch_documents_async
+from typing import TYPE_CHECKING, Any
+
 from store.ingest.files import Document, document_from_bytes, read_bytes, read_document
 from store.ingest.sources import Source, read_source, read_stream
+
+if TYPE_CHECKING:
+    from store.ingest.fetch import (
+        FetchLimits,
+        fetch_document,
+        fetch_documents,
+        fetch_documents_async,
+    )
+
+_FETCHING = frozenset({"FetchLimits", "fetch_document", "fetch_documents", "fetch_documents_async"})
+
+
+def __getattr__(name: str) -> Any:
+    """The fetching names, imported when first asked for: fetching needs asyncio and
+    threads, which opening the app never does."""
+    if name in _FETCHING:
+        from store.ingest import fetch
+
+        return getattr(fetch, name)
+    raise AttributeError(f"module 'store.ingest' has no attribute {name!r}")
 
 __all__ = [
     "Document",
