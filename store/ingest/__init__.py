@@ -43,6 +43,7 @@ def __getattr__(name: str) -> Any:
         return getattr(fetch, name)
     raise AttributeError(f"module 'store.ingest' has no attribute {name!r}")
 
+
 __all__ = [
     "Document",
     "FetchLimits",
