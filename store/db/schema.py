@@ -21,6 +21,7 @@ MIGRATIONS: tuple[str, ...] = (
     "m008_stories",
     "m009_search",
     "m014_windows",
+    "m015_drafts",
 )
 """Every migration, oldest first; ``store.migrations`` registers exactly these."""
 

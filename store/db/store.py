@@ -13,6 +13,7 @@ import sqlite3
 
 from store.db.articles import ArticleOps
 from store.db.connection import describe_sqlite_error
+from store.db.drafts import DraftOps
 from store.db.schema import MIGRATION_SET, MIGRATIONS
 from store.db.search import SearchOps
 from store.db.stories import StoryOps
@@ -20,8 +21,9 @@ from store.db.tags import TagOps
 from store.errors import StoreError
 
 
-class Store(ArticleOps, TagOps, StoryOps, SearchOps):
-    """Articles, tags, annotations and links in one SQLite database.
+class Store(ArticleOps, TagOps, StoryOps, SearchOps, DraftOps):
+    """Articles, tags, annotations and links in one SQLite database (and the drafts
+    of text being written).
 
     Built by ``open_store``; every write is one transaction (``transaction``),
     every user action one undoable unit of work (``action``).
