@@ -21,6 +21,9 @@ from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import App
 from textual.binding import BindingType
+from textual.content import Content
+from textual.markup import MarkupError
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.widgets import Input, TextArea
 
@@ -76,7 +79,39 @@ class ReaderApp(App[None]):
         if action in PROMPT_ACTIONS:
             on_main_screen = self.screen is self.main
             return on_main_screen and not isinstance(self.focused, (Input, TextArea))
+        if action == "cancel_link":
+            return self.screen is self.main
         return True
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        """On the main screen, said on the detail line rather than in a pop-up, which
+        would cover the status line and the text under the cursor; over another screen,
+        a pop-up. Thread-safe, as Textual's."""
+        self.call_later(self._notify_now, message, title, severity, timeout, markup)
+
+    def _notify_now(
+        self, message: str, title: str, severity: SeverityLevel, timeout: float | None, markup: bool
+    ) -> None:
+        if self._main is None or self.screen is not self._main:
+            super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
+            return
+        try:
+            text = Content.from_markup(message) if markup else Content(message)
+        except MarkupError:
+            text = Content(message)
+        if title:
+            text = Content.assemble(f"{title}: ", text)
+        if severity == "error":
+            self.bell()
+        self._main.notice(text, severity, timeout)
 
     def show(self, outcome: Outcome, clear: DocView | None = None) -> None:
         """Show what a change did: a refusal or a warning as a pop-up; else the marks it
@@ -226,6 +261,9 @@ class ReaderApp(App[None]):
         from tui.screens.link_kind import LinkKind
 
         self.push_screen(LinkKind(source.text, target.text), chosen)
+
+    def action_cancel_link(self) -> None:
+        self.show(self.session.cancel_link())
 
     def action_follow_link(self) -> None:
         other = self.session.follow_link(self.main.place())

@@ -291,21 +291,24 @@ class Session:
             return Outcome(warning=NOTHING_TO_MARK)
         source = self.link_source
         if source is None:
+            # Said on the status line until the link is made or cancelled; a pop-up
+            # would cover the status line and the text under it.
             self.link_source = passage
-            return Outcome(
-                info="Linking from this passage: go to the other one (tab), select it, "
-                "press L. L here again cancels.",
-                timeout=6,
-                status=True,
-            )
+            return Outcome(notice="Linking from this passage: tab to the other one.", status=True)
         if (source.article_id, source.start, source.end) == (
             passage.article_id,
             passage.start,
             passage.end,
         ):
-            self.link_source = None
-            return Outcome(notice="Link cancelled.")
+            return self.cancel_link()
         return source, passage
+
+    def cancel_link(self) -> Outcome:
+        """Forget the link being made (``L`` on its start again, or ``esc``)."""
+        if self.link_source is None:
+            return Outcome()
+        self.link_source = None
+        return Outcome(notice="Link cancelled.", status=True)
 
     def finish_link(self, source: Passage, target: Passage, kind: str, note: str) -> Outcome:
         try:

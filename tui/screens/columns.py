@@ -272,10 +272,13 @@ class ColumnsScreen(Screen[None]):
         for article_id in self.session.reload():
             self.redraw(article_id)
 
-    def notice(self, message: str) -> None:
-        """Say what a key did on the detail line (plain text), not in a toast: a toast
-        is a widget mounted and laid out, more than a frame's work for every key."""
-        self.query_one(DetailBar).notice(message)
+    def notice(
+        self, message: str | Content, severity: str = "information", timeout: float | None = None
+    ) -> None:
+        """Say what a key did, a warning or an error on the detail line, not in a toast:
+        a toast covers the status line and the text under it, and is a widget mounted and
+        laid out, more than a frame's work for every key."""
+        self.query_one(DetailBar).notice(message, severity, timeout)
 
     def show_status(self, view: DocView) -> None:
         """The status line (article, position, selection) and the detail line (the
@@ -285,9 +288,9 @@ class ColumnsScreen(Screen[None]):
         self._last_column = view
         shown = f"  [{self.first_visible + 1}-{self.first_visible + self.visible_count}"
         shown += f" of {len(self.article_ids)}]"
-        self.query_one(StatusBar).show(view.article.label + shown, view)
         detail = self.session.detail(view.article.id, view.cursor)
-        self.query_one(DetailBar).show(detail.annotation, detail.links, detail.linking)
+        self.query_one(StatusBar).show(view.article.label + shown, view, detail.linking)
+        self.query_one(DetailBar).show(detail.annotation, detail.links)
 
     # -- search -------------------------------------------------------------------------
 
