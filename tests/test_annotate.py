@@ -296,7 +296,7 @@ async def test_keys_typed_fast_after_m_and_t_land_in_the_prompt(seeded: Store) -
         assert len(annotations(seeded)) == 1, "the x went into the note, deleting nothing"
         await typed_at_once(pilot, "m")
         assert isinstance(app.screen, NoteEditor), "m in the editor is a letter"
-        await pilot.press("escape")
+        await pilot.press("escape", "d")  # the note was changed: discard it
         await typed_at_once(pilot, "tcla")
         assert isinstance(app.screen, TagPicker)
         assert app.screen.query_one(Input).value == "cla"
@@ -363,7 +363,8 @@ async def test_a_full_disk_says_not_saved_and_shows_nothing_new(tmp_path: Path) 
         await pilot.press("m")
         app.screen.query_one("TextArea").text = big  # type: ignore[attr-defined]
         await pilot.press("ctrl+s")
-        assert "Not saved" in notices(app) and "full" in notices(app)
+        assert "Not saved" in " ".join(str(n.title) for n in app._notifications)
+        assert "full" in notices(app)
         assert annotations(store) == []
         assert gutter(app, view, 0) == "  "
         assert app.is_running

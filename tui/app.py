@@ -6,7 +6,8 @@ screen is on top), owns the annotating ``Session`` and composes the main screen
 which makes the change in the store and answers with an ``Outcome``; ``show``
 then redraws what changed and says what was done. Dialogs answer with a value
 (``dismiss``); the screens that change annotations while they stay open (tags,
-annotations, compare) make each change through the session as well.
+annotations, compare) make each change through the session as well. Quitting asks
+first when an editor holds text not saved (``tui.screens.draft_editor``).
 
 ``make_app`` builds the app for the command line and the tests alike.
 """
@@ -112,6 +113,25 @@ class ReaderApp(App[None]):
         if severity == "error":
             self.bell()
         self._main.notice(text, severity, timeout)
+
+    async def action_quit(self) -> None:
+        """``q`` and ``ctrl+q``: the workspace saved, then quit; an editor holding text
+        not saved asks first (save, discard, keep editing)."""
+        from tui.screens.draft_editor import DraftEditor
+
+        editor = next(
+            (s for s in reversed(self.screen_stack) if isinstance(s, DraftEditor) and s.changed),
+            None,
+        )
+        if editor is None:
+            self._quit_now()
+        elif editor is self.screen:
+            editor.ask(then=self._quit_now)
+        else:
+            self.notify("Answer the question first.", severity="warning", markup=False)
+
+    def _quit_now(self) -> None:
+        self.exit()
 
     def show(self, outcome: Outcome, clear: DocView | None = None) -> None:
         """Show what a change did: a refusal or a warning as a pop-up; else the marks it
@@ -239,13 +259,21 @@ class ReaderApp(App[None]):
             return
         passage, existing = target
 
-        def written(note: str | None) -> None:
-            if note is not None:
-                self.show(self.session.write_note(passage, existing, note))
+        def written(outcome: Outcome | None) -> None:
+            if outcome is not None:
+                self.show(outcome)
 
+        from tui.drafts import note_subject
         from tui.screens.note_editor import NoteEditor
 
-        self.push_screen(NoteEditor(passage.text, existing.note if existing else ""), written)
+        editor = NoteEditor(
+            passage.text,
+            existing.note if existing else "",
+            self.session.drafts,
+            note_subject(passage.article_id, passage.start, passage.end),
+            lambda note: self.session.write_note(passage, existing, note),
+        )
+        self.push_screen(editor, written)
 
     def action_link(self) -> None:
         step = self.session.link(self.main.place())

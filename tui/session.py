@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 
 from store import Annotation, Store, StoreError, Tag
 from store.text import segment
+from tui.drafts import Drafts
 from tui.marks import ArticleMarks
 from tui.outcome import Detail, Outcome, Passage, Place, Span, failed
 
@@ -43,6 +44,8 @@ class Session:
         """Where a link being made starts (first ``L``), until the second ``L``."""
         self.follow_turn = 0
         """Which of a passage's links ``enter`` follows next."""
+        self.drafts = Drafts(store)
+        """The drafts of the text being written in editors (notes, tag names)."""
 
     # -- what there is ------------------------------------------------------------
 
