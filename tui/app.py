@@ -16,8 +16,6 @@ from __future__ import annotations
 
 import gc
 from collections.abc import Callable
-from datetime import date
-from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import App
@@ -28,7 +26,7 @@ from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.widgets import Input, TextArea
 
-from store import Store, StoreError
+from store import Store
 from tui.keys import PROMPT_ACTIONS, bindings, key
 from tui.outcome import NOT_SAVED, Outcome
 from tui.screens.columns import ColumnsScreen
@@ -341,36 +339,9 @@ class ReaderApp(App[None]):
 
     def action_export(self) -> None:
         """Ask for a file (its suffix picks the format), confirm a replace, write it."""
-        from tui.screens.dialogs import Confirm, Prompt
+        from tui.screens.export_prompt import ask_and_export
 
-        def write(path: Path, force: bool) -> None:
-            from store.formats.atomic import write_atomically
-            from store.formats.export import export, format_of
-            from store.formats.selection import Selection
-
-            try:
-                with write_atomically(path, force=force) as out:
-                    export(self.store, format_of(path), out, Selection())
-            except StoreError as err:
-                self.notify(str(err), title="Not exported", severity="error", markup=False)
-                return
-            self.notify(f"Exported to {path} ({format_of(path)}).", markup=False, timeout=4)
-
-        def answered(answer: str | None) -> None:
-            if not answer or not answer.strip():
-                return
-            path = Path(answer.strip()).expanduser()
-            if path.is_dir():
-                self.notify(f"{path} is a folder: name a file.", severity="warning", markup=False)
-            elif path.exists():
-                question = f"{path} exists. Replace it?"
-                self.push_screen(Confirm(question), lambda yes: write(path, True) if yes else None)
-            else:
-                write(path, False)
-
-        label = "Export every annotation to (.md report, .json Web Annotation, .csv table):"
-        suggested = f"reader-{date.today().isoformat()}.md"
-        self.push_screen(Prompt(label, suggested), answered)
+        ask_and_export(self, self.store)
 
 
 def make_app(store: Store, article_ids: list[int] | None = None) -> ReaderApp:
