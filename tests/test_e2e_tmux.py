@@ -257,3 +257,39 @@ def test_a_draft_survives_kill_9_and_m_offers_it_back(
     assert stored(db, "SELECT count(*) FROM drafts") == [(0,)]
     again.press("q")
     again.wait_for(lambda s: "EXITED 0" in s)
+
+
+def test_the_workspace_comes_back_after_a_restart(
+    terminal_for: Callable[..., Terminal], tmp_path: Path
+) -> None:
+    """Six paragraphs down in the second column, moved left, quit: the next start has
+    the same column first, focused, on the same row."""
+    term = terminal_for(width=160, height=48)
+    term.wait_for(lambda s: status_line(s).strip().startswith("CNN"))
+    term.press("Tab")
+    term.wait_for(lambda s: status_line(s).strip().startswith("CBS News"))
+    term.press("}", "}", "}", "}", "}", "}", "<")
+    screen = term.wait_for(
+        lambda s: status_line(s).strip().startswith("CBS News") and "row 1/" not in status_line(s)
+    )
+    time.sleep(0.3)
+    screen = term.screen()
+    where = status_line(screen).split("row ")[1].split()[0]
+    header = screen.split("\n")[1]
+    assert header.index("CBS News") < header.index("CNN")
+    term.press("q")
+    term.wait_for(lambda s: "EXITED 0" in s)
+
+    again = terminal_for(width=160, height=48)
+    screen = again.wait_for(lambda s: f"row {where} " in status_line(s))
+    assert status_line(screen).strip().startswith("CBS News")
+    header = screen.split("\n")[1]
+    assert header.index("CBS News") < header.index("CNN"), "the columns in the order left"
+    again.press("q")
+    again.wait_for(lambda s: "EXITED 0" in s)
+
+    fresh = terminal_for("--fresh", width=160, height=48)
+    screen = fresh.wait_for(lambda s: "row 1/" in status_line(s))
+    assert status_line(screen).strip().startswith("CNN")
+    fresh.press("q")
+    fresh.wait_for(lambda s: "EXITED 0" in s)

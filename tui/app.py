@@ -6,8 +6,9 @@ screen is on top), owns the annotating ``Session`` and composes the main screen
 which makes the change in the store and answers with an ``Outcome``; ``show``
 then redraws what changed and says what was done. Dialogs answer with a value
 (``dismiss``); the screens that change annotations while they stay open (tags,
-annotations, compare) make each change through the session as well. Quitting asks
-first when an editor holds text not saved (``tui.screens.draft_editor``).
+annotations, compare) make each change through the session as well. The main screen
+starts as the story's workspace was left (``tui.workspace``); quitting saves it, and
+asks first when an editor holds text not saved (``tui.screens.draft_editor``).
 
 ``make_app`` builds the app for the command line and the tests alike.
 """
@@ -32,6 +33,7 @@ from tui.outcome import NOT_SAVED, Outcome
 from tui.screens.columns import ColumnsScreen
 from tui.session import Session
 from tui.widgets.doc_view import DocView
+from tui.workspace import WorkspaceKeeper
 
 if TYPE_CHECKING:
     from store.compare.findings import Side
@@ -47,16 +49,32 @@ class ReaderApp(App[None]):
     BINDINGS: ClassVar[list[BindingType]] = [*bindings("app")]
     COMMAND_PALETTE_BINDING = key("app.command_palette").keys
 
-    def __init__(self, store: Store, article_ids: list[int]) -> None:
+    def __init__(
+        self,
+        store: Store,
+        article_ids: list[int],
+        *,
+        story_id: int | None = None,
+        restore_columns: bool = True,
+        fresh: bool = False,
+    ) -> None:
+        """``story_id``: the story whose workspace is restored and kept (None: none);
+        ``restore_columns``: its columns as left, else ``article_ids`` (each at the place
+        it was left); ``fresh``: the default workspace, the saved one left aside."""
         super().__init__()
         self.store = store
-        self.article_ids = article_ids
         self.session = Session(store)
         """The annotations shown and the changes the keys make (plain Python)."""
+        self.keeper = WorkspaceKeeper(store, story_id)
+        self.workspace = self.keeper.start(
+            article_ids, restore_columns=restore_columns, fresh=fresh
+        )
+        """The workspace to start with."""
+        self.article_ids = self.workspace.article_ids
         self._main: ColumnsScreen | None = None
 
     def get_default_screen(self) -> Screen[None]:
-        self._main = ColumnsScreen(self.session, self.article_ids)
+        self._main = ColumnsScreen(self.session, self.article_ids, self.workspace, self.keeper)
         return self._main
 
     @property
@@ -129,6 +147,7 @@ class ReaderApp(App[None]):
             self.notify("Answer the question first.", severity="warning", markup=False)
 
     def _quit_now(self) -> None:
+        self.main.save_workspace()
         self.exit()
 
     def show(self, outcome: Outcome, clear: DocView | None = None) -> None:
@@ -344,7 +363,15 @@ class ReaderApp(App[None]):
         ask_and_export(self, self.store)
 
 
-def make_app(store: Store, article_ids: list[int] | None = None) -> ReaderApp:
-    """The app over ``store`` showing ``article_ids`` (default: every article)."""
+def make_app(
+    store: Store,
+    article_ids: list[int] | None = None,
+    *,
+    story_id: int | None = None,
+    restore_columns: bool = True,
+    fresh: bool = False,
+) -> ReaderApp:
+    """The app over ``store`` showing ``article_ids`` (default: every article); with
+    ``story_id``, its workspace as it was left (see ``ReaderApp``)."""
     ids = [article.id for article in store.articles()] if article_ids is None else article_ids
-    return ReaderApp(store, ids)
+    return ReaderApp(store, ids, story_id=story_id, restore_columns=restore_columns, fresh=fresh)
