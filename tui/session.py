@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from store import Annotation, Store, StoreError, Tag
+from store import Annotation, Link, Store, StoreError, Tag
 from store.text import segment
 from tui.drafts import Drafts
 from tui.marks import ArticleMarks
@@ -66,6 +66,10 @@ class Session:
 
     def annotation(self, annotation_id: str) -> Annotation:
         return self.store.annotation(annotation_id)
+
+    def links(self) -> list[Link]:
+        """Every link between the library's articles (the annotation list shows them)."""
+        return self.store.links_between([article.id for article in self.store.articles()])
 
     def passage(self, place: Place) -> Passage | None:
         """The selection, else the sentence under the cursor; None if that is blank."""
