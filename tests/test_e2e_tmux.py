@@ -191,3 +191,105 @@ def test_two_pages_by_url_side_by_side(
     assert expected[0].text.split()[0] in screen
     term.press("q")
     term.wait_for(lambda s: "EXITED 0" in s)
+
+
+# -- a user's first day: nothing typed is lost, the workspace comes back ------------------
+
+
+def reader_pids(term: Terminal) -> list[int]:
+    """The reader processes under the pane's shell."""
+    pane_pid = term._tmux("display-message", "-p", "-t", "t", "#{pane_pid}").strip()
+    found = subprocess.run(
+        ["pgrep", "-f", "-P", pane_pid, "reader"], capture_output=True, text=True
+    ).stdout.split()
+    assert found, "reader is not running under the pane's shell"
+    return [int(pid) for pid in found]
+
+
+def stored(path: Path, sql: str) -> list[tuple[object, ...]]:
+    with sqlite3.connect(path) as conn:
+        return conn.execute(sql).fetchall()
+
+
+def test_a_note_typed_at_once_is_saved_whole(
+    terminal_for: Callable[..., Terminal], tmp_path: Path
+) -> None:
+    """s, m, the note and ctrl+s arriving together (as from a paste or a fast typist):
+    every character is in the saved note, not an empty one."""
+    term = terminal_for()
+    term.wait_for(lambda s: "row 1/" in status_line(s))
+    note = "Sessions never met Kislyak as a surrogate, he says; check the CBS account"
+    term.press("sm" + note, "C-s")
+    term.wait_for(lambda s: "Note saved." in s)
+    assert stored(tmp_path / "reader.db", "SELECT note FROM annotations") == [(note,)]
+    term.press("q")
+    term.wait_for(lambda s: "EXITED 0" in s)
+
+
+def test_a_draft_survives_kill_9_and_m_offers_it_back(
+    terminal_for: Callable[..., Terminal], tmp_path: Path
+) -> None:
+    db = tmp_path / "reader.db"
+    term = terminal_for()
+    term.wait_for(lambda s: "row 1/" in status_line(s))
+    term.press("m")
+    term.wait_for(lambda s: "ctrl+s saves" in s)
+    draft = "Half a thought about the Kislyak meeting"
+    term.press(draft)
+    term.wait_for(lambda s: draft in s)
+    deadline = time.monotonic() + 5
+    while not stored(db, "SELECT text FROM drafts") and time.monotonic() < deadline:
+        time.sleep(0.1)  # kept about a second after the typing
+    assert stored(db, "SELECT text FROM drafts") == [(draft,)]
+    for pid in reader_pids(term):
+        os.kill(pid, signal.SIGKILL)
+    term.wait_for(lambda s: "EXITED 137" in s)
+    assert stored(db, "SELECT count(*) FROM annotations") == [(0,)], "never saved"
+
+    again = terminal_for()
+    again.wait_for(lambda s: "row 1/" in status_line(s))
+    again.press("m")
+    screen = again.wait_for(lambda s: "Recovered draft" in s)
+    assert draft in screen
+    again.press("C-s")
+    again.wait_for(lambda s: "Note saved." in s)
+    assert stored(db, "SELECT note FROM annotations") == [(draft,)]
+    assert stored(db, "SELECT count(*) FROM drafts") == [(0,)]
+    again.press("q")
+    again.wait_for(lambda s: "EXITED 0" in s)
+
+
+def test_the_workspace_comes_back_after_a_restart(
+    terminal_for: Callable[..., Terminal], tmp_path: Path
+) -> None:
+    """Six paragraphs down in the second column, moved left, quit: the next start has
+    the same column first, focused, on the same row."""
+    term = terminal_for(width=160, height=48)
+    term.wait_for(lambda s: status_line(s).strip().startswith("CNN"))
+    term.press("Tab")
+    term.wait_for(lambda s: status_line(s).strip().startswith("CBS News"))
+    term.press("}", "}", "}", "}", "}", "}", "<")
+    screen = term.wait_for(
+        lambda s: status_line(s).strip().startswith("CBS News") and "row 1/" not in status_line(s)
+    )
+    time.sleep(0.3)
+    screen = term.screen()
+    where = status_line(screen).split("row ")[1].split()[0]
+    header = screen.split("\n")[1]
+    assert header.index("CBS News") < header.index("CNN")
+    term.press("q")
+    term.wait_for(lambda s: "EXITED 0" in s)
+
+    again = terminal_for(width=160, height=48)
+    screen = again.wait_for(lambda s: f"row {where} " in status_line(s))
+    assert status_line(screen).strip().startswith("CBS News")
+    header = screen.split("\n")[1]
+    assert header.index("CBS News") < header.index("CNN"), "the columns in the order left"
+    again.press("q")
+    again.wait_for(lambda s: "EXITED 0" in s)
+
+    fresh = terminal_for("--fresh", width=160, height=48)
+    screen = fresh.wait_for(lambda s: "row 1/" in status_line(s))
+    assert status_line(screen).strip().startswith("CNN")
+    fresh.press("q")
+    fresh.wait_for(lambda s: "EXITED 0" in s)

@@ -27,6 +27,7 @@ from tui.keys import KEYS
 from tui.screens.choose_article import ChooseArticle
 from tui.screens.help import HelpScreen
 from tui.widgets import doc_wrap as doc_wrap_module
+from tui.widgets.detail_bar import DetailBar
 from tui.widgets.doc_view import GUTTER, DocView, Selection
 from tui.widgets.search_bar import SearchBar
 
@@ -155,7 +156,9 @@ def shown_outlets(app: ReaderApp) -> list[str]:
 
 
 def notices(app: ReaderApp) -> list[str]:
-    return [str(notification.message) for notification in app._notifications]
+    """What the app says: on the main screen's detail line, and in pop-ups over others."""
+    said = app.main.query_one(DetailBar).notice_text
+    return [said, *(str(notification.message) for notification in app._notifications)]
 
 
 def starts_of(text: str, needle: str) -> list[int]:
@@ -1136,12 +1139,12 @@ async def test_an_empty_article_says_so_and_keys_are_harmless(store: Store) -> N
         keys += ["ctrl+d", "ctrl+u", "shift+right", "shift+down", "escape"]
         await tap(pilot, *keys)
         await tap(pilot, "y")
+        assert "Nothing is selected: press v, s or p first." in notices(app)
         await search(pilot, "word")
         await pilot.click(view, offset=text_at(view, 1, 0))
         assert app.is_running
         assert view.cursor == 0 and view.selection is None and view.search_matches.spans == []
         assert app.clipboard == ""
-        assert "Nothing is selected: press v, s or p first." in notices(app)
         assert "Not found: word" in notices(app)
         assert "char 0/0" in status(app)
         assert first_text_line(app, view).strip("│ ") == "(this article is empty)"

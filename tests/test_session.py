@@ -169,13 +169,20 @@ def test_reload_reads_the_marks_of_every_article_shown_again(
 
 def test_L_starts_a_link_L_on_the_same_passage_cancels_it(session: Session, article: int) -> None:
     started = session.link(at(article, 0))
-    assert isinstance(started, Outcome) and started.info.startswith("Linking from this passage")
-    assert started.status and started.timeout == 6
+    assert isinstance(started, Outcome) and started.notice.startswith("Linking from this passage")
+    assert started.status and not started.info, "the status line says it, not a pop-up"
     assert session.link_source is not None
     assert session.detail(article, 0).linking
     cancelled = session.link(at(article, 3))
-    assert cancelled == Outcome(notice="Link cancelled.")
+    assert cancelled == Outcome(notice="Link cancelled.", status=True)
     assert session.link_source is None
+
+
+def test_esc_cancels_a_link_being_made(session: Session, article: int) -> None:
+    assert session.cancel_link() == Outcome(), "nothing to cancel"
+    session.link(at(article, 0))
+    assert session.cancel_link() == Outcome(notice="Link cancelled.", status=True)
+    assert session.link_source is None and not session.detail(article, 0).linking
 
 
 def test_L_on_another_passage_then_a_kind_links_them_and_enter_follows(
@@ -226,7 +233,7 @@ def test_a_refused_change_is_not_saved_and_changes_no_mark(
     mark = session.marks_for(article).at(0)
     assert mark is not None and mark.tags == ("quote",)
     source = session.link(at(article, 0))
-    assert isinstance(source, Outcome) and source.info
+    assert isinstance(source, Outcome) and source.notice
     pair = session.link(at(article, TEXT.index("second")))
     assert not isinstance(pair, Outcome)
     assert session.finish_link(*pair, "contradicts", "").error

@@ -248,3 +248,17 @@ def test_deleted_seed_stays_deleted(seeded: Store) -> None:
     seeded.conn.execute("DELETE FROM articles WHERE id = 1")
     assert seed_once(seeded) == []
     assert len(seeded.articles()) == 4
+
+
+def test_drafts_in_the_store_are_not_actions_to_undo(store: Store) -> None:
+    journal = store.conn.execute("SELECT count(*) FROM journal").fetchone()
+    store.keep_draft("note 1:0-5", "one")
+    store.keep_draft("note 1:0-5", "two")
+    store.keep_draft("tag 3", "name")
+    draft = store.draft("note 1:0-5")
+    assert draft is not None and draft.text == "two" and draft.saved
+    store.drop_draft("note 1:0-5")
+    store.drop_draft("note 9:9-9")  # none: nothing happens
+    assert store.draft("note 1:0-5") is None and store.draft("tag 3") is not None
+    assert store.conn.execute("SELECT count(*) FROM journal").fetchone() == journal
+    assert store.undo() is None

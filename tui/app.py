@@ -6,7 +6,9 @@ screen is on top), owns the annotating ``Session`` and composes the main screen
 which makes the change in the store and answers with an ``Outcome``; ``show``
 then redraws what changed and says what was done. Dialogs answer with a value
 (``dismiss``); the screens that change annotations while they stay open (tags,
-annotations, compare) make each change through the session as well.
+annotations, compare) make each change through the session as well. The main screen
+starts as the story's workspace was left (``tui.workspace``); quitting saves it, and
+asks first when an editor holds text not saved (``tui.screens.draft_editor``).
 
 ``make_app`` builds the app for the command line and the tests alike.
 """
@@ -15,21 +17,23 @@ from __future__ import annotations
 
 import gc
 from collections.abc import Callable
-from datetime import date
-from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import App
 from textual.binding import BindingType
+from textual.content import Content
+from textual.markup import MarkupError
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.widgets import Input, TextArea
 
-from store import Store, StoreError
+from store import Store
 from tui.keys import PROMPT_ACTIONS, bindings, key
 from tui.outcome import NOT_SAVED, Outcome
 from tui.screens.columns import ColumnsScreen
 from tui.session import Session
 from tui.widgets.doc_view import DocView
+from tui.workspace import WorkspaceKeeper
 
 if TYPE_CHECKING:
     from store.compare.findings import Side
@@ -45,16 +49,32 @@ class ReaderApp(App[None]):
     BINDINGS: ClassVar[list[BindingType]] = [*bindings("app")]
     COMMAND_PALETTE_BINDING = key("app.command_palette").keys
 
-    def __init__(self, store: Store, article_ids: list[int]) -> None:
+    def __init__(
+        self,
+        store: Store,
+        article_ids: list[int],
+        *,
+        story_id: int | None = None,
+        restore_columns: bool = True,
+        fresh: bool = False,
+    ) -> None:
+        """``story_id``: the story whose workspace is restored and kept (None: none);
+        ``restore_columns``: its columns as left, else ``article_ids`` (each at the place
+        it was left); ``fresh``: the default workspace, the saved one left aside."""
         super().__init__()
         self.store = store
-        self.article_ids = article_ids
         self.session = Session(store)
         """The annotations shown and the changes the keys make (plain Python)."""
+        self.keeper = WorkspaceKeeper(store, story_id)
+        self.workspace = self.keeper.start(
+            article_ids, restore_columns=restore_columns, fresh=fresh
+        )
+        """The workspace to start with."""
+        self.article_ids = self.workspace.article_ids
         self._main: ColumnsScreen | None = None
 
     def get_default_screen(self) -> Screen[None]:
-        self._main = ColumnsScreen(self.session, self.article_ids)
+        self._main = ColumnsScreen(self.session, self.article_ids, self.workspace, self.keeper)
         return self._main
 
     @property
@@ -76,7 +96,59 @@ class ReaderApp(App[None]):
         if action in PROMPT_ACTIONS:
             on_main_screen = self.screen is self.main
             return on_main_screen and not isinstance(self.focused, (Input, TextArea))
+        if action == "cancel_link":
+            return self.screen is self.main
         return True
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        """On the main screen, said on the detail line rather than in a pop-up, which
+        would cover the status line and the text under the cursor; over another screen,
+        a pop-up. Thread-safe, as Textual's."""
+        self.call_later(self._notify_now, message, title, severity, timeout, markup)
+
+    def _notify_now(
+        self, message: str, title: str, severity: SeverityLevel, timeout: float | None, markup: bool
+    ) -> None:
+        if self._main is None or self.screen is not self._main:
+            super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
+            return
+        try:
+            text = Content.from_markup(message) if markup else Content(message)
+        except MarkupError:
+            text = Content(message)
+        if title:
+            text = Content.assemble(f"{title}: ", text)
+        if severity == "error":
+            self.bell()
+        self._main.notice(text, severity, timeout)
+
+    async def action_quit(self) -> None:
+        """``q`` and ``ctrl+q``: the workspace saved, then quit; an editor holding text
+        not saved asks first (save, discard, keep editing)."""
+        from tui.screens.draft_editor import DraftEditor
+
+        editor = next(
+            (s for s in reversed(self.screen_stack) if isinstance(s, DraftEditor) and s.changed),
+            None,
+        )
+        if editor is None:
+            self._quit_now()
+        elif editor is self.screen:
+            editor.ask(then=self._quit_now)
+        else:
+            self.notify("Answer the question first.", severity="warning", markup=False)
+
+    def _quit_now(self) -> None:
+        self.main.save_workspace()
+        self.exit()
 
     def show(self, outcome: Outcome, clear: DocView | None = None) -> None:
         """Show what a change did: a refusal or a warning as a pop-up; else the marks it
@@ -204,13 +276,21 @@ class ReaderApp(App[None]):
             return
         passage, existing = target
 
-        def written(note: str | None) -> None:
-            if note is not None:
-                self.show(self.session.write_note(passage, existing, note))
+        def written(outcome: Outcome | None) -> None:
+            if outcome is not None:
+                self.show(outcome)
 
+        from tui.drafts import note_subject
         from tui.screens.note_editor import NoteEditor
 
-        self.push_screen(NoteEditor(passage.text, existing.note if existing else ""), written)
+        editor = NoteEditor(
+            passage.text,
+            existing.note if existing else "",
+            self.session.drafts,
+            note_subject(passage.article_id, passage.start, passage.end),
+            lambda note: self.session.write_note(passage, existing, note),
+        )
+        self.push_screen(editor, written)
 
     def action_link(self) -> None:
         step = self.session.link(self.main.place())
@@ -226,6 +306,9 @@ class ReaderApp(App[None]):
         from tui.screens.link_kind import LinkKind
 
         self.push_screen(LinkKind(source.text, target.text), chosen)
+
+    def action_cancel_link(self) -> None:
+        self.show(self.session.cancel_link())
 
     def action_follow_link(self) -> None:
         other = self.session.follow_link(self.main.place())
@@ -275,39 +358,20 @@ class ReaderApp(App[None]):
 
     def action_export(self) -> None:
         """Ask for a file (its suffix picks the format), confirm a replace, write it."""
-        from tui.screens.dialogs import Confirm, Prompt
+        from tui.screens.export_prompt import ask_and_export
 
-        def write(path: Path, force: bool) -> None:
-            from store.formats.atomic import write_atomically
-            from store.formats.export import export, format_of
-            from store.formats.selection import Selection
-
-            try:
-                with write_atomically(path, force=force) as out:
-                    export(self.store, format_of(path), out, Selection())
-            except StoreError as err:
-                self.notify(str(err), title="Not exported", severity="error", markup=False)
-                return
-            self.notify(f"Exported to {path} ({format_of(path)}).", markup=False, timeout=4)
-
-        def answered(answer: str | None) -> None:
-            if not answer or not answer.strip():
-                return
-            path = Path(answer.strip()).expanduser()
-            if path.is_dir():
-                self.notify(f"{path} is a folder: name a file.", severity="warning", markup=False)
-            elif path.exists():
-                question = f"{path} exists. Replace it?"
-                self.push_screen(Confirm(question), lambda yes: write(path, True) if yes else None)
-            else:
-                write(path, False)
-
-        label = "Export every annotation to (.md report, .json Web Annotation, .csv table):"
-        suggested = f"reader-{date.today().isoformat()}.md"
-        self.push_screen(Prompt(label, suggested), answered)
+        ask_and_export(self, self.store)
 
 
-def make_app(store: Store, article_ids: list[int] | None = None) -> ReaderApp:
-    """The app over ``store`` showing ``article_ids`` (default: every article)."""
+def make_app(
+    store: Store,
+    article_ids: list[int] | None = None,
+    *,
+    story_id: int | None = None,
+    restore_columns: bool = True,
+    fresh: bool = False,
+) -> ReaderApp:
+    """The app over ``store`` showing ``article_ids`` (default: every article); with
+    ``story_id``, its workspace as it was left (see ``ReaderApp``)."""
     ids = [article.id for article in store.articles()] if article_ids is None else article_ids
-    return ReaderApp(store, ids)
+    return ReaderApp(store, ids, story_id=story_id, restore_columns=restore_columns, fresh=fresh)

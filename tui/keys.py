@@ -280,8 +280,9 @@ REGISTRY: tuple[Key, ...] = (
     *line(
         "Annotate",
         "L",
-        "link to a passage in another column (L, select, L)",
+        "link two passages: L, select the other, L; esc cancels",
         bind("app.link", "L", "link", "Link", show=True),
+        bind("app.cancel_link", "escape", "cancel_link", "Cancel link"),
     ),
     *line(
         "Annotate",

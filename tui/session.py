@@ -19,8 +19,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from store import Annotation, Store, StoreError, Tag
+from store import Annotation, Link, Store, StoreError, Tag
 from store.text import segment
+from tui.drafts import Drafts
 from tui.marks import ArticleMarks
 from tui.outcome import Detail, Outcome, Passage, Place, Span, failed
 
@@ -43,6 +44,8 @@ class Session:
         """Where a link being made starts (first ``L``), until the second ``L``."""
         self.follow_turn = 0
         """Which of a passage's links ``enter`` follows next."""
+        self.drafts = Drafts(store)
+        """The drafts of the text being written in editors (notes, tag names)."""
 
     # -- what there is ------------------------------------------------------------
 
@@ -63,6 +66,10 @@ class Session:
 
     def annotation(self, annotation_id: str) -> Annotation:
         return self.store.annotation(annotation_id)
+
+    def links(self) -> list[Link]:
+        """Every link between the library's articles (the annotation list shows them)."""
+        return self.store.links_between([article.id for article in self.store.articles()])
 
     def passage(self, place: Place) -> Passage | None:
         """The selection, else the sentence under the cursor; None if that is blank."""
@@ -291,21 +298,24 @@ class Session:
             return Outcome(warning=NOTHING_TO_MARK)
         source = self.link_source
         if source is None:
+            # Said on the status line until the link is made or cancelled; a pop-up
+            # would cover the status line and the text under it.
             self.link_source = passage
-            return Outcome(
-                info="Linking from this passage: go to the other one (tab), select it, "
-                "press L. L here again cancels.",
-                timeout=6,
-                status=True,
-            )
+            return Outcome(notice="Linking from this passage: tab to the other one.", status=True)
         if (source.article_id, source.start, source.end) == (
             passage.article_id,
             passage.start,
             passage.end,
         ):
-            self.link_source = None
-            return Outcome(notice="Link cancelled.")
+            return self.cancel_link()
         return source, passage
+
+    def cancel_link(self) -> Outcome:
+        """Forget the link being made (``L`` on its start again, or ``esc``)."""
+        if self.link_source is None:
+            return Outcome()
+        self.link_source = None
+        return Outcome(notice="Link cancelled.", status=True)
 
     def finish_link(self, source: Passage, target: Passage, kind: str, note: str) -> Outcome:
         try:

@@ -385,3 +385,19 @@ def m014_windows(db: Database) -> None:
             seen TEXT NOT NULL
         )"""
     )
+
+
+@migrations()
+def m015_drafts(db: Database) -> None:
+    """Drafts: text being written in an editor (a note, a tag's new name), kept as it is
+    typed so that a crash loses at most the last second of it. ``subject`` says what the
+    text is for (``note 3:120-245``: the note of article 3's passage from 120 to 245);
+    saving or discarding the text deletes its row. Not journalled: a draft is not an
+    action to undo."""
+    db.execute(
+        """CREATE TABLE drafts (
+            subject TEXT PRIMARY KEY,
+            text TEXT NOT NULL,
+            saved TEXT NOT NULL
+        )"""
+    )

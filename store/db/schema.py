@@ -24,6 +24,7 @@ MIGRATIONS: tuple[str, ...] = (
     "m012_creators",
     "m013_interchange_views",
     "m014_windows",
+    "m015_drafts",
 )
 """Every migration, oldest first; ``store.migrations`` registers exactly these."""
 

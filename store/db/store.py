@@ -12,6 +12,7 @@ from __future__ import annotations
 import sqlite3
 
 from store.db.connection import describe_sqlite_error
+from store.db.drafts import DraftOps
 from store.db.history import HistoryOps
 from store.db.schema import MIGRATION_SET, MIGRATIONS
 from store.db.search import SearchOps
@@ -22,8 +23,9 @@ from store.db.versioning import VersionWrites
 from store.errors import StoreError
 
 
-class Store(VersionWrites, TagOps, StoryOps, SearchOps, SettingOps, HistoryOps):
-    """Articles, tags, annotations and links in one SQLite database.
+class Store(VersionWrites, TagOps, StoryOps, SearchOps, SettingOps, HistoryOps, DraftOps):
+    """Articles, tags, annotations and links in one SQLite database (and the drafts
+    of text being written).
 
     Built by ``open_store``; every write is one transaction (``transaction``),
     every user action one undoable unit of work (``action``).

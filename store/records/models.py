@@ -111,6 +111,17 @@ class Story:
 
 
 @dataclass(frozen=True)
+class Draft:
+    """Text being written in an editor and not saved yet, kept in case of a crash."""
+
+    subject: str
+    """What the text is for (``note 3:120-245``), as the editor named it."""
+    text: str
+    saved: str
+    """When it was last written (UTC, ISO 8601)."""
+
+
+@dataclass(frozen=True)
 class Hit:
     """One search result: where in which article, and a snippet to show it by."""
 

@@ -1,4 +1,8 @@
-"""``reader [PATH...]``: the app, on the given files or the articles in the database."""
+"""``reader [PATH...]``: the app, on the given files or the articles in the database.
+
+The story opened comes back as it was left (its columns, focus, zoom, sync-scroll and
+each column's place: ``tui.workspace``); ``--fresh`` starts from the default instead.
+"""
 
 from __future__ import annotations
 
@@ -7,12 +11,16 @@ import gc
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from store import IngestError, Store
 from tui import __version__
 from tui.cli.adding import add_sources, target_story
 from tui.cli.common import FAILED, OK, add_db_option, default_db_path, fail, opened
 from tui.cli.stories import named_story
+
+if TYPE_CHECKING:
+    from tui.app import ReaderApp
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -26,6 +34,12 @@ def configure(parser: argparse.ArgumentParser) -> None:
     add_db_option(parser)
     parser.add_argument(
         "--story", metavar="NAME", help="open this story (default: the one opened last)"
+    )
+    parser.add_argument(
+        "--fresh",
+        action="store_true",
+        help="start with the default workspace (every article of the story from its start), "
+        "not as the story was left",
     )
     parser.add_argument("--version", action="version", version=f"reader {__version__}")
 
@@ -77,11 +91,24 @@ def run(args: argparse.Namespace) -> int:
         # wrapped rows): collecting them over and over costs a tenth of the start-up.
         # The app turns the collector back on once the first screen is drawn.
         gc.disable()
-        from tui.app import make_app
-
+        app = app_over(store, ids, given=bool(args.paths), fresh=args.fresh)
         gc.freeze()
-        make_app(store, ids).run()
+        app.run()
     return OK
 
 
-__all__ = ["article_ids", "configure", "default_db_path", "run"]
+def app_over(
+    store: Store, ids: list[int], *, given: bool = False, fresh: bool = False
+) -> ReaderApp:
+    """The app on ``ids`` (``article_ids``' answer) as ``reader`` runs it: the story
+    opened comes back as it was left, its columns too unless sources were ``given`` on
+    the command line (then those, each at the place it was left); ``fresh``: neither."""
+    from tui.app import make_app
+
+    story = store.opened_story()
+    return make_app(
+        store, ids, story_id=story.id if story else None, restore_columns=not given, fresh=fresh
+    )
+
+
+__all__ = ["app_over", "article_ids", "configure", "default_db_path", "run"]

@@ -1,15 +1,19 @@
-"""The ``A`` screen: every annotation, filtered as you type; jump to one or delete it.
+"""The ``A`` screen: every annotation and its links, filtered as you type; jump to one or
+delete it.
 
-Keys: ``enter`` jumps, ``x`` deletes, ``/`` types a filter (``enter`` or ``esc``
-back to the list), ``esc`` closes. The filter's words match the passage or the
-note; ``#word`` keeps the annotations with a tag containing it, ``@word`` those
-of an article whose outlet contains it. A delete is made through the session
-(never the store directly); the app redraws the marks when the list closes.
+Keys: ``enter`` jumps (on a link's line: to the link's other end), ``x`` deletes the
+annotation, ``/`` types a filter (``enter`` or ``esc`` back to the list), ``esc``
+closes. The filter's words match the passage or the note; ``#word`` keeps the
+annotations with a tag containing it, ``@word`` those of an article whose outlet
+contains it, ``~word`` those with a link of a kind containing it (``~contra``), and
+then only those links. A delete is made through the session (never the store
+directly); the app redraws the marks when the list closes.
 """
 
 from __future__ import annotations
 
-from typing import ClassVar
+from collections.abc import Sequence
+from typing import ClassVar, NamedTuple
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -19,13 +23,27 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from store import Annotation
+from store import Annotation, Link
 from tui.outcome import NOT_SAVED
 from tui.session import Session
 
 
-def matches(annotation: Annotation, label: str, query: str) -> bool:
-    """Whether the annotation passes every word of the filter."""
+class Linked(NamedTuple):
+    """One link of an annotation: the link, and the annotation at its other end."""
+
+    link: Link
+    other: Annotation
+
+
+class Row(NamedTuple):
+    """A line of the list: an annotation, or one of its links (``linked``)."""
+
+    annotation: Annotation
+    linked: Linked | None = None
+
+
+def matches(annotation: Annotation, label: str, query: str, kinds: Sequence[str] = ()) -> bool:
+    """Whether the annotation passes every word of the filter (``kinds``: its links')."""
     for word in query.casefold().split():
         if word.startswith("#") and len(word) > 1:
             if not any(word[1:] in tag.casefold() for tag in annotation.tags):
@@ -33,9 +51,17 @@ def matches(annotation: Annotation, label: str, query: str) -> bool:
         elif word.startswith("@") and len(word) > 1:
             if word[1:] not in label.casefold():
                 return False
+        elif word.startswith("~") and len(word) > 1:
+            if not any(word[1:] in kind for kind in kinds):
+                return False
         elif word not in annotation.exact.casefold() and word not in annotation.note.casefold():
             return False
     return True
+
+
+def kind_filter(query: str) -> list[str]:
+    """The ``~kind`` words of the filter, without their ``~``."""
+    return [word[1:] for word in query.casefold().split() if word.startswith("~") and word[1:]]
 
 
 def one_line(text: str, limit: int) -> str:
@@ -44,7 +70,7 @@ def one_line(text: str, limit: int) -> str:
 
 
 class AnnotationList(ModalScreen[str | None]):
-    """Dismisses with the chosen annotation's id (the app jumps there), or None."""
+    """Dismisses with the id of the annotation to go to (the app jumps there), or None."""
 
     DEFAULT_CSS = """
     AnnotationList { align: center middle; }
@@ -68,12 +94,16 @@ class AnnotationList(ModalScreen[str | None]):
         self.session = session
         self.labels = labels
         self.all: list[Annotation] = []
-        self.shown: list[Annotation] = []
+        self.links: dict[str, list[Linked]] = {}
+        """Each annotation's links, by its id."""
+        self.rows: list[Row] = []
+        """The lines shown."""
 
     def compose(self) -> ComposeResult:
         with Vertical() as box:
             box.border_title = Content("Annotations")
-            yield Input(placeholder="/ filters: words, #tag, @outlet · enter jumps · x deletes")
+            box.border_subtitle = Content("enter goes there · x deletes · esc closes")
+            yield Input(placeholder="/ filters: words, #tag, @outlet, ~link kind")
             yield Static(classes="list--count")
             yield OptionList()
 
@@ -83,20 +113,53 @@ class AnnotationList(ModalScreen[str | None]):
 
     def _load(self) -> None:
         self.all = self.session.annotations()
+        by_id = {annotation.id: annotation for annotation in self.all}
+        self.links = {}
+        for link in self.session.links():
+            source, target = by_id.get(link.source_id), by_id.get(link.target_id)
+            if source is not None and target is not None:
+                self.links.setdefault(source.id, []).append(Linked(link, target))
+                self.links.setdefault(target.id, []).append(Linked(link, source))
         self._fill()
 
     def _fill(self) -> None:
         query = self.query_one(Input).value
-        self.shown = [a for a in self.all if matches(a, self.labels.get(a.article_id, ""), query)]
+        kinds = kind_filter(query)
+        self.rows = []
+        shown = 0
+        for annotation in self.all:
+            linked = self.links.get(annotation.id, [])
+            label = self.labels.get(annotation.article_id, "")
+            if not matches(annotation, label, query, [item.link.kind for item in linked]):
+                continue
+            shown += 1
+            self.rows.append(Row(annotation))
+            for item in linked:
+                if all(kind in item.link.kind for kind in kinds):
+                    self.rows.append(Row(annotation, item))
         options = self.query_one(OptionList)
         highlighted = options.highlighted
-        options.set_options(Option(self._label(a), id=a.id) for a in self.shown)
-        if self.shown:
-            options.highlighted = min(highlighted or 0, len(self.shown) - 1)
-        count = f"{len(self.shown)} of {len(self.all)}"
+        options.set_options(Option(self._label(row)) for row in self.rows)
+        if self.rows:
+            options.highlighted = min(highlighted or 0, len(self.rows) - 1)
+        count = f"{shown} of {len(self.all)}"
         self.query_one(".list--count", Static).update(Content(count))
 
-    def _label(self, annotation: Annotation) -> Content:
+    def _label(self, row: Row) -> Content:
+        if row.linked is not None:
+            link, other = row.linked
+            parts = [
+                ("    & ", "$text-muted"),
+                (link.kind, "bold $accent"),
+                ("  → ", ""),
+                (self.labels.get(other.article_id, "?"), "bold"),
+                ("  ", ""),
+                (one_line(other.exact, 70), ""),
+            ]
+            if link.note:
+                parts += [("  note: ", "italic $text-muted"), (one_line(link.note, 40), "")]
+            return Content.assemble(*parts)
+        annotation = row.annotation
         tags = ", ".join(annotation.tags) or "highlight"
         parts = [
             (self.labels.get(annotation.article_id, "?"), "bold"),
@@ -117,9 +180,9 @@ class AnnotationList(ModalScreen[str | None]):
         if options.option_count:
             options.highlighted = ((options.highlighted or 0) + step) % options.option_count
 
-    def _current(self) -> Annotation | None:
+    def _current(self) -> Row | None:
         index = self.query_one(OptionList).highlighted
-        return self.shown[index] if index is not None and index < len(self.shown) else None
+        return self.rows[index] if index is not None and index < len(self.rows) else None
 
     def on_input_submitted(self) -> None:
         self.query_one(OptionList).focus()
@@ -128,13 +191,21 @@ class AnnotationList(ModalScreen[str | None]):
         self.query_one(Input).focus()
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        self.dismiss(event.option.id)
+        row = self.rows[event.option_index]
+        self.dismiss(row.linked.other.id if row.linked else row.annotation.id)
 
     def action_delete(self) -> None:
         current = self._current()
         if current is None:
             return
-        outcome = self.session.delete(current)
+        if current.linked is not None:
+            self.notify(
+                "x deletes an annotation: go up to its line (its links go with it).",
+                severity="warning",
+                markup=False,
+            )
+            return
+        outcome = self.session.delete(current.annotation)
         if outcome.error:
             self.notify(outcome.error, title=NOT_SAVED, severity="error", markup=False)
             return

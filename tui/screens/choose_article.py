@@ -37,7 +37,8 @@ class ChooseArticle(ModalScreen[int | None]):
 
     def compose(self) -> ComposeResult:
         options = OptionList(*(Option(label(a), id=str(a.id)) for a in self.articles))
-        options.border_title = "Show which article in this column?"
+        options.border_title = Content("Show which article in this column?")
+        options.border_subtitle = Content("enter shows it · esc cancels")
         yield options
 
     def on_mount(self) -> None:

@@ -6,6 +6,8 @@ prompt, the status and detail lines. It shows what the annotating session holds:
 each column draws its article's marks, redrawn when an ``Outcome`` says they
 changed (``redraw``, ``refresh_tags``). ``open_article`` is the one way a column
 comes to show another article: ``o``, a followed link, the compare screen's pairs.
+It starts as the story's workspace was left (``tui.workspace``: columns, focus, zoom,
+sync, each column's place) and saves it a second after it changes, and on quit.
 
 The app binds the keys (``tui.keys``, scope ``app``), hears the views' messages,
 and calls these methods.
@@ -24,17 +26,21 @@ from textual.widgets import Static
 from store import Annotation
 from tui.outcome import Place
 from tui.session import Session
+from tui.widgets.autosave import Autosave
 from tui.widgets.column import ArticleColumn
 from tui.widgets.detail_bar import DetailBar
 from tui.widgets.doc_view import DocView
 from tui.widgets.legend import Legend
 from tui.widgets.status_bar import StatusBar
+from tui.workspace import ColumnPlace, Workspace, WorkspaceKeeper
 
 if TYPE_CHECKING:
     from store.compare.findings import Side
 
 MIN_COLUMN_WIDTH = 40
 """Columns narrower than this are hard to read: fewer are shown, the rest a key away."""
+SAVE_SECONDS = 1.0
+"""The workspace is saved this long after it changes (``kill -9`` loses at most this)."""
 
 
 class ColumnsScreen(Screen[None]):
@@ -42,12 +48,25 @@ class ColumnsScreen(Screen[None]):
     composed, the first lowest (see app.tcss)."""
 
     DEFAULT_CSS = "ColumnsScreen { layout: horizontal; }"
+    AUTO_FOCUS = ""
+    """Not the first column: the one focused when the workspace was left (``on_mount``)."""
 
-    def __init__(self, session: Session, article_ids: list[int]) -> None:
+    def __init__(
+        self,
+        session: Session,
+        article_ids: list[int],
+        workspace: Workspace | None = None,
+        keeper: WorkspaceKeeper | None = None,
+    ) -> None:
         super().__init__(id="_default")
         self.session = session
         self.store = session.store
         self.article_ids = article_ids
+        self.workspace = workspace
+        """Where to start: the workspace as it was left (None: the default one)."""
+        self.keeper = keeper
+        self._autosave = Autosave(self, SAVE_SECONDS, self.save_workspace)
+        self._said_unsaved = False
         self.first_visible = 0
         """Index of the leftmost column on screen."""
         self.zoomed = False
@@ -58,6 +77,8 @@ class ColumnsScreen(Screen[None]):
         self._syncing = False
         self._last_column: ArticleColumn | None = None
         """The column that last had focus: where search and status apply."""
+        self._first_focus = 0
+        """The column to focus first (the one focused when the workspace was left)."""
 
     def compose(self) -> ComposeResult:
         yield Legend(self.store.tags())
@@ -73,9 +94,10 @@ class ColumnsScreen(Screen[None]):
         for column in self.columns:
             column.set_marks(self.session.marks_for(column.article.id))
         self.call_after_refresh(self._mount_search_bar)
-        self._layout_columns()
+        focus = self._come_back()
+        self._layout_columns(focus)
         if self.columns:
-            self.columns[0].focus()
+            self.columns[focus].focus()
 
     def on_resize(self) -> None:
         """The terminal's size changed: as many columns as fit, and the status says so.
@@ -100,10 +122,15 @@ class ColumnsScreen(Screen[None]):
         return max(1, min(len(self.article_ids), self.app.size.width // MIN_COLUMN_WIDTH))
 
     def focused_index(self) -> int:
-        for index, column in enumerate(self.columns):
+        """The focused column's index; while none has the focus (it is on its way, or a
+        dialog has it), the last one that had it."""
+        columns = self.columns
+        for index, column in enumerate(columns):
             if column.has_focus:
                 return index
-        return 0
+        if self._last_column in columns:
+            return columns.index(self._last_column)
+        return min(self._first_focus, max(0, len(columns) - 1))
 
     def focused_column(self) -> ArticleColumn | None:
         columns = self.columns
@@ -121,6 +148,7 @@ class ColumnsScreen(Screen[None]):
         self.first_visible = max(0, min(self.first_visible, len(columns) - count))
         for index, column in enumerate(columns):
             column.display = self.first_visible <= index < self.first_visible + count
+        self._autosave.changed()
 
     def focus_column(self, step: int) -> None:
         columns = self.columns
@@ -153,6 +181,7 @@ class ColumnsScreen(Screen[None]):
 
     def toggle_sync(self) -> None:
         self.synced = not self.synced
+        self._autosave.changed()
         self.notify(
             "Columns scroll together." if self.synced else "Columns scroll apart.", markup=False
         )
@@ -163,6 +192,7 @@ class ColumnsScreen(Screen[None]):
         """A view scrolled: with sync on, the others follow the focused one."""
         if self.synced and not self._syncing and view.has_focus:
             self._sync_from(view)
+        self._autosave.changed()
 
     def _sync_from(self, leader: DocView) -> None:
         self._syncing = True
@@ -272,22 +302,62 @@ class ColumnsScreen(Screen[None]):
         for article_id in self.session.reload():
             self.redraw(article_id)
 
-    def notice(self, message: str) -> None:
-        """Say what a key did on the detail line (plain text), not in a toast: a toast
-        is a widget mounted and laid out, more than a frame's work for every key."""
-        self.query_one(DetailBar).notice(message)
+    def notice(
+        self, message: str | Content, severity: str = "information", timeout: float | None = None
+    ) -> None:
+        """Say what a key did, a warning or an error on the detail line, not in a toast:
+        a toast covers the status line and the text under it, and is a widget mounted and
+        laid out, more than a frame's work for every key."""
+        self.query_one(DetailBar).notice(message, severity, timeout)
+
+    # -- the workspace, as it was left ----------------------------------------------------
+
+    def _come_back(self) -> int:
+        """Put the columns back as the workspace says; the index of the one to focus."""
+        workspace, columns = self.workspace, self.columns
+        if workspace is None or not columns:
+            return 0
+        for column, place in zip(columns, workspace.columns, strict=False):
+            if place.cursor or place.top:
+                column.return_to(place.cursor, place.top)
+        self.zoomed, self.synced = workspace.zoomed, workspace.synced
+        self.first_visible = self._unzoomed_first = workspace.first
+        self._first_focus = min(workspace.focused, len(columns) - 1)
+        return self._first_focus
+
+    def workspace_now(self) -> Workspace:
+        """The columns and each one's place, as they are now."""
+        return Workspace(
+            tuple(ColumnPlace(column.article.id, *column.place) for column in self.columns),
+            focused=self.focused_index(),
+            first=self._unzoomed_first if self.zoomed else self.first_visible,
+            zoomed=self.zoomed,
+            synced=self.synced,
+        )
+
+    def save_workspace(self) -> None:
+        """Keep the workspace for the next start (``SAVE_SECONDS`` after a change, and on
+        quit); a store that cannot be written is said once."""
+        self._autosave.cancel()
+        if self.keeper is None or not self.columns:
+            return
+        error = self.keeper.save(self.workspace_now())
+        if error and not self._said_unsaved:
+            self._said_unsaved = True
+            self.notice(f"The workspace was not saved: {error}", "warning")
 
     def show_status(self, view: DocView) -> None:
         """The status line (article, position, selection) and the detail line (the
         annotation under the cursor) of the focused column."""
         if not view.has_focus or not isinstance(view, ArticleColumn):
             return
+        self._autosave.changed()
         self._last_column = view
         shown = f"  [{self.first_visible + 1}-{self.first_visible + self.visible_count}"
         shown += f" of {len(self.article_ids)}]"
-        self.query_one(StatusBar).show(view.article.label + shown, view)
         detail = self.session.detail(view.article.id, view.cursor)
-        self.query_one(DetailBar).show(detail.annotation, detail.links, detail.linking)
+        self.query_one(StatusBar).show(view.article.label + shown, view, detail.linking)
+        self.query_one(DetailBar).show(detail.annotation, detail.links)
 
     # -- search -------------------------------------------------------------------------
 

@@ -42,6 +42,9 @@ class CompareScreen(Screen[Pair | None]):
 
     DEFAULT_CSS = """
     CompareScreen { layout: vertical; }
+    CompareScreen #compare-title {
+        height: 1; padding: 0 1; background: $accent; color: $text-accent; text-style: bold;
+    }
     CompareScreen #compare-progress { height: 3; padding: 1 2; }
     CompareScreen .title { height: 1; padding: 0 1; background: $panel; text-style: bold; }
     CompareScreen #matrix { height: 1fr; }
@@ -63,7 +66,24 @@ class CompareScreen(Screen[Pair | None]):
         self.comparison: Comparison | None = None
         self.labels = {a.id: a.label for a in self.corpus.articles}
 
+    def title_line(self) -> Content:
+        """What is compared: the story (when the articles are all of it), the articles,
+        then, once found, the quotations carried by several and the discrepancies."""
+        parts = ["Compare"]
+        story = self.store.opened_story()
+        ids = {article.id for article in self.corpus.articles}
+        if story is not None and ids <= set(self.store.story_article_ids(story.id)):
+            parts.append(story.name)
+        parts.append(_count(len(ids), "article"))
+        if self.comparison is None:
+            parts.append("finding quotations…")
+        else:
+            parts.append(_count(len(self.comparison.groups), "quotation") + " in several")
+            parts.append(_count(len(self.comparison.open_discrepancies()), "discrepancy"))
+        return Content(" · ".join(parts) + "   (esc closes)")
+
     def compose(self) -> ComposeResult:
+        yield Static(self.title_line(), id="compare-title")
         with Vertical(id="compare-progress"):
             yield Static(Content("Finding quotations…"))
             yield ProgressBar(total=max(1, len(self.corpus.articles)), show_eta=False)
@@ -99,6 +119,7 @@ class CompareScreen(Screen[Pair | None]):
             assert isinstance(analysis, Analysis)
             save_cache(self.store, analysis.fresh)
             self.comparison = analysis.comparison
+            self.query_one("#compare-title", Static).update(self.title_line())
             self.query_one("#compare-progress").display = False
             self._fill()
             self.query_one("#matrix", DataTable).focus()
@@ -222,6 +243,7 @@ class CompareScreen(Screen[Pair | None]):
         table.remove_row(item.id)
         if table.row_count:
             table.move_cursor(row=min(row, table.row_count - 1))
+        self.query_one("#compare-title", Static).update(self.title_line())
         self.notify(outcome.notice, markup=False)
 
     def action_close(self) -> None:
@@ -255,6 +277,11 @@ def short_label(label: str, width: int) -> str:
         return label
     first = label.split()[0] if label.split() else label
     return first if len(first) <= width else _one_line(label, width)
+
+
+def _count(number: int, noun: str) -> str:
+    plural = noun[:-1] + "ies" if noun.endswith("y") else noun + "s"
+    return f"{number} {noun if number == 1 else plural}"
 
 
 def _one_line(text: str, width: int) -> str:

@@ -1,4 +1,5 @@
-"""Small typed dialogs: a yes/no question and a one-line prompt."""
+"""Small typed dialogs: a yes/no question, a one-line prompt, and what becomes of changes
+not saved. Each says on its last line how to answer it and how to leave it (esc)."""
 
 from __future__ import annotations
 
@@ -36,7 +37,7 @@ class Confirm(ModalScreen[bool]):
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Static(Content(self.question))
-            yield Static(Content.styled("y yes · n no", "$text-muted"))
+            yield Static(Content.styled("y yes · n or esc no", "$text-muted"))
 
     def action_answer(self, yes: bool) -> None:
         self.dismiss(yes)
@@ -57,6 +58,7 @@ class Prompt(ModalScreen[str | None]):
         with Vertical():
             yield Static(Content(self.label))
             yield Input(self.value)
+            yield Static(Content.styled("enter OK · esc cancels", "$text-muted"))
 
     def on_mount(self) -> None:
         self.query_one(Input).focus()
@@ -66,3 +68,30 @@ class Prompt(ModalScreen[str | None]):
 
     def action_cancel(self) -> None:
         self.dismiss(None)
+
+
+class SaveOrDiscard(ModalScreen[str | None]):
+    """What becomes of text changed and not saved: ``s`` "save", ``d`` "discard";
+    ``esc`` or ``k``: None, back to the editor (nothing is lost by hesitating)."""
+
+    DEFAULT_CSS = DIALOG_CSS.format(name="SaveOrDiscard")
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("s,ctrl+s", "answer('save')", "Save"),
+        Binding("d", "answer('discard')", "Discard"),
+        Binding("escape,k", "answer(None)", "Keep editing"),
+    ]
+
+    def __init__(self, question: str) -> None:
+        super().__init__()
+        self.question = question
+
+    def compose(self) -> ComposeResult:
+        with Vertical() as box:
+            box.border_title = Content("Unsaved changes")
+            yield Static(Content(self.question))
+            yield Static(
+                Content.styled("s save · d discard · esc or k keep editing", "$text-muted")
+            )
+
+    def action_answer(self, answer: str | None) -> None:
+        self.dismiss(answer)

@@ -46,6 +46,7 @@ class LinkKind(ModalScreen[tuple[str, str] | None]):
     def compose(self) -> ComposeResult:
         with Vertical() as box:
             box.border_title = Content("Link the two passages")
+            box.border_subtitle = Content("enter links · esc cancels")
             yield Static(
                 Content.assemble(
                     ("from ", "bold"),

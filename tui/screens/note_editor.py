@@ -1,22 +1,30 @@
-"""The ``m`` screen: write the note of one passage, several lines if need be."""
+"""The ``m`` screen: write the note of one passage, several lines if need be.
+
+A ``DraftEditor``: ``ctrl+s`` saves everything typed before it, ``esc`` with changes
+asks first, and the note is kept as a draft while it is written.
+"""
 
 from __future__ import annotations
 
-from typing import ClassVar
+from collections.abc import Callable
 
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Static, TextArea
+
+from tui.drafts import Drafts
+from tui.outcome import Outcome
+from tui.screens.draft_editor import DraftEditor
+from tui.widgets.in_order import InOrderTextArea
 
 PASSAGE_CHARS = 300
 """How much of the passage is quoted above the editor."""
+KEYS = "ctrl+s saves · esc closes (asks first if changed) · ctrl+c copies"
 
 
-class NoteEditor(ModalScreen[str | None]):
-    """Dismisses with the note as written (``ctrl+s``), or None (``esc``)."""
+class NoteEditor(DraftEditor):
+    """Dismisses with the ``Outcome`` of saving the note (``ctrl+s``), or None."""
 
     DEFAULT_CSS = """
     NoteEditor { align: center middle; }
@@ -28,15 +36,18 @@ class NoteEditor(ModalScreen[str | None]):
     NoteEditor TextArea { height: 10; }
     NoteEditor .note--keys { color: $text-muted; }
     """
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+s", "save", "Save", priority=True),
-        Binding("escape", "cancel", "Cancel", priority=True),
-    ]
+    what = "note"
 
-    def __init__(self, passage: str, note: str) -> None:
-        super().__init__()
+    def __init__(
+        self,
+        passage: str,
+        note: str,
+        drafts: Drafts,
+        subject: str,
+        save: Callable[[str], Outcome],
+    ) -> None:
+        super().__init__(drafts, subject, note, save)
         self.passage = passage
-        self.note = note
 
     def compose(self) -> ComposeResult:
         quoted = (
@@ -46,17 +57,14 @@ class NoteEditor(ModalScreen[str | None]):
         )
         with Vertical() as box:
             box.border_title = Content("Note")
+            box.border_subtitle = Content("esc closes")
             yield Static(Content(quoted), classes="note--passage")
-            yield TextArea(self.note, soft_wrap=True, show_line_numbers=False)
-            yield Static(Content("ctrl+s saves · esc cancels"), classes="note--keys")
+            if self.recovered is not None:
+                yield Static(self.recovered_line(), classes="note--recovered")
+            yield InOrderTextArea(self.start_text, soft_wrap=True, show_line_numbers=False)
+            yield Static(Content(KEYS), classes="note--keys")
 
     def on_mount(self) -> None:
         area = self.query_one(TextArea)
         area.focus()
         area.move_cursor(area.document.end)
-
-    def action_save(self) -> None:
-        self.dismiss(self.query_one(TextArea).text)
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)

@@ -54,6 +54,7 @@ class TagManager(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         with Vertical() as box:
             box.border_title = Content("Tags")
+            box.border_subtitle = Content("esc closes")
             yield OptionList()
             yield Static(
                 Content("r rename · c colour · k key · m merge · d delete · n new · esc close"),
@@ -103,12 +104,20 @@ class TagManager(ModalScreen[None]):
         self.app.push_screen(Prompt(label, value), answered)
 
     def action_rename(self) -> None:
+        """A name is stored text: its editor keeps a draft and asks before losing it."""
+        from tui.drafts import tag_subject
+        from tui.screens.line_editor import LineEditor
+
         if tag := self._current():
-            self._ask(
+            editor = LineEditor(
                 f"New name for {tag.name}:",
+                self.session.drafts,
+                tag_subject(tag.id),
                 tag.name,
-                lambda name: self._show(self.session.rename_tag(tag.name, name)),
+                lambda name: self.session.rename_tag(tag.name, name),
+                what="tag's name",
             )
+            self.app.push_screen(editor, lambda outcome: self._show(outcome) if outcome else None)
 
     def action_recolour(self) -> None:
         if tag := self._current():

@@ -61,6 +61,7 @@ class TagPicker(ModalScreen[TagChoice | None]):
     def compose(self) -> ComposeResult:
         with Vertical() as box:
             box.border_title = Content("Tags of this passage")
+            box.border_subtitle = Content("esc cancels")
             yield Input(placeholder="type to filter or to name a new tag")
             yield OptionList()
             yield Static(Content("tab ticks · enter applies · esc cancels"), classes="picker--keys")

@@ -1,5 +1,7 @@
 """One line above the status line: the annotation under the cursor (tags, note, links),
-led for a moment by a notice of what a key just did ("Tagged quote.")."""
+led for a moment by a notice: what a key just did ("Tagged quote."), a warning, or why
+the store refused ("Not saved: ..."). Notices are said here, on a line of their own,
+rather than in pop-ups, which would cover the status line or the text under the cursor."""
 
 from __future__ import annotations
 
@@ -14,13 +16,18 @@ from store import Annotation, Link
 
 NOTICE_SECONDS = 2.0
 """How long a notice stays on the line."""
+LONGER = {"warning": 2.0, "error": 4.0}
+"""How many times longer a warning and an error stay."""
+STYLES = {
+    "information": "bold $text-success",
+    "warning": "bold $text-warning",
+    "error": "bold $text-error",
+}
 
 
-def describe(annotation: Annotation | None, links: Sequence[Link], linking: bool) -> Content:
+def describe(annotation: Annotation | None, links: Sequence[Link]) -> Content:
     """Plain text built from the user's words: never markup."""
     parts: list[Content] = []
-    if linking:
-        parts.append(Content.styled("linking: select the other passage, press L", "bold $warning"))
     if annotation is not None:
         parts.append(Content.styled(", ".join(annotation.tags) or "highlight", "bold"))
         if annotation.note:
@@ -50,20 +57,30 @@ class DetailBar(Widget):
         self._notice = Content("")
         self._notice_timer: Timer | None = None
 
-    def show(self, annotation: Annotation | None, links: Sequence[Link], linking: bool) -> None:
-        content = describe(annotation, links, linking)
+    def show(self, annotation: Annotation | None, links: Sequence[Link]) -> None:
+        content = describe(annotation, links)
         if content == self._content:
             return
         self._content = content
         self.refresh()
 
-    def notice(self, message: str) -> None:
-        """Lead the line with ``message`` (plain text) for ``NOTICE_SECONDS``."""
-        self._notice = Content.styled(message, "bold $text-success")
+    def notice(
+        self, message: str | Content, severity: str = "information", timeout: float | None = None
+    ) -> None:
+        """Lead the line with ``message`` (plain text, or Content made from it) for
+        ``timeout`` seconds (by default ``NOTICE_SECONDS``, longer for warnings and errors)."""
+        text = message if isinstance(message, Content) else Content(message)
+        self._notice = text.stylize_before(STYLES.get(severity, STYLES["information"]))
         if self._notice_timer is not None:
             self._notice_timer.stop()
-        self._notice_timer = self.set_timer(NOTICE_SECONDS, self._end_notice)
+        seconds = timeout if timeout is not None else NOTICE_SECONDS * LONGER.get(severity, 1)
+        self._notice_timer = self.set_timer(seconds, self._end_notice)
         self.refresh()
+
+    @property
+    def notice_text(self) -> str:
+        """The notice shown now ('' if none)."""
+        return self._notice.plain
 
     def _end_notice(self) -> None:
         self._notice = Content("")

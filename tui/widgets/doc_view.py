@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from typing import ClassVar
 
 from textual import events
+from textual.actions import SkipAction
 from textual.binding import BindingType
 from textual.geometry import Size
 from textual.message import Message
@@ -313,6 +314,8 @@ class DocView(ScrollView, can_focus=True):
         self.post_message(self.Moved(self))
 
     def action_clear_selection(self) -> None:
+        if self.selection is None and self.mark is None:
+            raise SkipAction()  # nothing to clear: esc is the app's (it cancels a link)
         self.clear_selection()
 
     def action_select_sentence(self) -> None:

@@ -1,4 +1,9 @@
-"""The bottom line: which digit applies which tag, in the tag's colour, and the main keys."""
+"""The bottom line: the main keys, led by ``? keys``, then which digit applies which tag.
+
+At any width the line starts with ``? keys`` (every other key is one ``?`` away); the
+other hints follow by priority, then the tags in their colours. What does not fit is
+dropped whole from the end, never cut in the middle of a word or from the front.
+"""
 
 from __future__ import annotations
 
@@ -11,30 +16,43 @@ from textual.widget import Widget
 from store import Tag
 
 KEY_HINTS: tuple[tuple[str, str], ...] = (
+    ("?", "keys"),
     ("t", "tags"),
     ("m", "note"),
     ("L", "link"),
     ("A", "list"),
     ("u", "undo"),
-    ("?", "keys"),
 )
+"""The hints, most needed first: the first always shows."""
+GAP = Content("  ")
 
 
-def legend(tags: Sequence[Tag]) -> Content:
-    """``1 quote  2 contradiction ...`` then the main keys; names are text, never markup."""
-    parts: list[Content] = []
-    for tag in sorted((tag for tag in tags if tag.key is not None), key=lambda tag: tag.key or 0):
-        parts.append(
-            Content.assemble((f" {tag.key} ", f"bold $text on {tag.colour}"), (f" {tag.name}", ""))
-        )
-    hints = Content("  ").join(
-        Content.assemble((key, "bold $accent"), f" {what}") for key, what in KEY_HINTS
-    )
-    return Content("  ").join([*parts, Content("│"), hints] if parts else [hints])
+def legend_items(tags: Sequence[Tag]) -> list[Content]:
+    """The hints, then ``│`` and each tag with a digit key; names are text, never markup."""
+    items = [Content.assemble((key, "bold $accent"), f" {what}") for key, what in KEY_HINTS]
+    keyed = sorted((tag for tag in tags if tag.key is not None), key=lambda tag: tag.key or 0)
+    for number, tag in enumerate(keyed):
+        item = Content.assemble((f" {tag.key} ", f"bold $text on {tag.colour}"), f" {tag.name}")
+        items.append(Content.assemble("│  ", item) if number == 0 else item)
+    return items
+
+
+def fit(items: Sequence[Content], width: int) -> Content:
+    """As many ``items`` as fit in ``width`` cells, in order; the first one always (cut
+    if it must be)."""
+    shown: list[Content] = []
+    used = 0
+    for item in items:
+        needed = item.cell_length + (GAP.cell_length if shown else 0)
+        if shown and used + needed > width:
+            break
+        shown.append(item)
+        used += needed
+    return GAP.join(shown).truncate(width)
 
 
 class Legend(Widget):
-    """One line; what does not fit is cut at the right."""
+    """One line of hints and tags, as many as fit."""
 
     DEFAULT_CSS = """
     Legend { height: 1; padding: 0 1; background: $panel; }
@@ -42,11 +60,11 @@ class Legend(Widget):
 
     def __init__(self, tags: Sequence[Tag] = ()) -> None:
         super().__init__()
-        self._content = legend(tags)
+        self._items = legend_items(tags)
 
     def show(self, tags: Sequence[Tag]) -> None:
-        self._content = legend(tags)
+        self._items = legend_items(tags)
         self.refresh()
 
     def render(self) -> RenderResult:
-        return self._content.truncate(self.content_region.width)
+        return fit(self._items, self.content_region.width)

@@ -1,4 +1,5 @@
-"""The status line: which article has focus, where the cursor is, what is selected."""
+"""The status line: which article has focus, where the cursor is, what is selected, and
+whether a link is being made (from the first ``L`` until it is made or cancelled)."""
 
 from __future__ import annotations
 
@@ -25,9 +26,14 @@ def describe(view: DocView) -> Content:
     return Content.assemble(*parts)
 
 
+LINKING = " linking: select, L links, esc cancels "
+"""Led by this while a link is being made (first ``L``): what to do next, and how not to."""
+
+
 class StatusBar(Widget):
     """One line: the article on the left (shortened when space is short), then
-    the selection and the position, which always fit."""
+    the selection and the position, which always fit; led by ``LINKING`` while a
+    link is being made."""
 
     DEFAULT_CSS = """
     StatusBar { height: 1; padding: 0 1; background: $panel; color: $foreground; }
@@ -37,15 +43,20 @@ class StatusBar(Widget):
         super().__init__()
         self._label = Content("")
         self._right = Content("")
+        self.linking = False
 
-    def show(self, label: str, view: DocView) -> None:
+    def show(self, label: str, view: DocView, linking: bool = False) -> None:
         self._label = Content.assemble((label, "bold"))
         self._right = describe(view)
+        self.linking = linking
         self.refresh()
 
     def render(self) -> RenderResult:
         width = self.content_region.width
         room = max(0, width - self._right.cell_length - 2)
-        label = self._label.truncate(room, ellipsis=True) if room else Content("")
+        label = self._label
+        if self.linking:
+            label = Content.assemble((LINKING, "bold reverse $warning"), " ", label)
+        label = label.truncate(room, ellipsis=True) if room else Content("")
         gap = max(2, width - label.cell_length - self._right.cell_length)
         return Content.assemble(label, " " * gap, self._right)
